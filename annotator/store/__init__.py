@@ -1,0 +1,16 @@
+"""The SQLite dataset: the only package that writes SQL.
+
+`Store(path)` opens (and migrates) a database; its methods are grouped by topic in
+the mixin modules of this package.
+"""
+
+from annotator.store.annotations import Annotation, AnnotationsMixin
+from annotator.store.articles import ArticlesMixin, StoreStats
+from annotator.store.core import StoreBase
+
+
+class Store(ArticlesMixin, AnnotationsMixin, StoreBase):
+    """One connection to an annotator database (one per thread or process)."""
+
+
+__all__ = ["Annotation", "Store", "StoreStats"]

@@ -1,0 +1,159 @@
+"""Append-only annotations, chained by hash, and the label schemas they were made under."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from annotator.store.core import StoreBase, utc_now
+
+GENESIS_HASH = ""
+
+
+def canonical_json(value: Any) -> str:
+    """One text per value: the form labels are stored and hashed in."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def annotation_hash(prev_hash: str, row: dict[str, Any]) -> str:
+    """The hash that links an annotation row to the one before it.
+
+    Covers every column a reviewer's work consists of, so changing any of them by hand
+    (or deleting a row) breaks the chain at that row.
+    """
+    payload = canonical_json(
+        {
+            "prev": prev_hash,
+            "claim_id": row["claim_id"],
+            "reviewer": row["reviewer"],
+            "schema_id": row["schema_id"],
+            "action": row["action"],
+            "labels": row["labels"],
+            "note": row["note"],
+            "seconds": row["seconds"],
+            "saved_at": row["saved_at"],
+        }
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """One stored annotation record (a row of the append-only history)."""
+
+    id: int
+    claim_id: str
+    reviewer: str
+    schema_id: str | None
+    action: str
+    labels: dict[str, Any] | None
+    note: str | None
+    seconds: float | None
+    saved_at: str
+    prev_hash: str
+    hash: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Annotation:
+        labels = row["labels"]
+        return cls(
+            id=row["id"],
+            claim_id=row["claim_id"],
+            reviewer=row["reviewer"],
+            schema_id=row["schema_id"],
+            action=row["action"],
+            labels=None if labels is None else json.loads(labels),
+            note=row["note"],
+            seconds=row["seconds"],
+            saved_at=row["saved_at"],
+            prev_hash=row["prev_hash"],
+            hash=row["hash"],
+        )
+
+
+class AnnotationsMixin(StoreBase):
+    def register_schema(self, schema_id: str, name: str, version: str, content: str) -> None:
+        """Store a label schema by its content hash (no-op when already stored)."""
+        with self.transaction():
+            self.db["label_schemas"].insert(
+                {
+                    "id": schema_id,
+                    "name": name,
+                    "version": version,
+                    "content": content,
+                    "created_at": utc_now(),
+                },
+                ignore=True,
+            )
+
+    def _ensure_reviewer(self, name: str) -> None:
+        self.db["reviewers"].insert({"name": name, "first_seen": utc_now()}, ignore=True)
+
+    def add_annotation(
+        self,
+        claim_id: str,
+        reviewer: str,
+        labels: dict[str, Any] | None,
+        *,
+        schema_id: str | None,
+        note: str | None = None,
+        seconds: float | None = None,
+        action: str = "label",
+        saved_at: str | None = None,
+    ) -> Annotation:
+        """Append one annotation and commit it before returning.
+
+        ``labels=None`` records that the claim has no current label for this reviewer
+        (an undo of its first rating). ``saved_at`` is kept when importing old work.
+        """
+        with self.transaction():
+            self._ensure_reviewer(reviewer)
+            last = self.conn.execute(
+                "SELECT hash FROM annotations ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+            prev_hash = last[0] if last else GENESIS_HASH
+            row: dict[str, Any] = {
+                "claim_id": claim_id,
+                "reviewer": reviewer,
+                "schema_id": schema_id,
+                "action": action,
+                "labels": None if labels is None else canonical_json(labels),
+                "note": note,
+                "seconds": None if seconds is None else round(seconds, 3),
+                "saved_at": saved_at or utc_now(),
+                "prev_hash": prev_hash,
+            }
+            row["hash"] = annotation_hash(prev_hash, row)
+            cursor = self.conn.execute(
+                "INSERT INTO annotations (claim_id, reviewer, schema_id, action, labels, note, "
+                "seconds, saved_at, prev_hash, hash) VALUES (:claim_id, :reviewer, :schema_id, "
+                ":action, :labels, :note, :seconds, :saved_at, :prev_hash, :hash)",
+                row,
+            )
+            row["id"] = cursor.lastrowid
+        return Annotation.from_row(row)
+
+    def current_annotation(self, claim_id: str, reviewer: str) -> Annotation | None:
+        """The newest record of this reviewer on this claim (None if never touched)."""
+        rows = self.db.query(
+            "SELECT * FROM annotations WHERE claim_id = ? AND reviewer = ? "
+            "ORDER BY id DESC LIMIT 1",
+            [claim_id, reviewer],
+        )
+        row = next(iter(rows), None)
+        return None if row is None else Annotation.from_row(row)
+
+    def claim_history(self, claim_id: str, reviewer: str | None = None) -> list[Annotation]:
+        """Every record on a claim, oldest first (optionally one reviewer's)."""
+        where, args = "claim_id = ?", [claim_id]
+        if reviewer is not None:
+            where, args = where + " AND reviewer = ?", [*args, reviewer]
+        rows = self.db.query(f"SELECT * FROM annotations WHERE {where} ORDER BY id", args)
+        return [Annotation.from_row(r) for r in rows]
+
+    def iter_annotations(self) -> Any:
+        """Every annotation row in chain order (for verification, export and merge)."""
+        for row in self.db.query("SELECT * FROM annotations ORDER BY id"):
+            yield Annotation.from_row(row)

@@ -1,0 +1,152 @@
+"""Writing and reading articles with their claims, attributions and evidence."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from annotator.records import Article, ExtractedClaim, PipelineInfo, Span, claim_id
+from annotator.store.core import StoreBase, utc_now
+
+
+def _span_columns(prefix: str, span: Span | None) -> dict[str, Any]:
+    if span is None:
+        return {f"{prefix}_text": None, f"{prefix}_start": None, f"{prefix}_end": None}
+    return {f"{prefix}_text": span.text, f"{prefix}_start": span.start, f"{prefix}_end": span.end}
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    """What a database holds, for `annotator stats`."""
+
+    articles: int
+    claims: int
+    claims_by_source_type: dict[str, int]
+    anonymous_flagged: int
+    annotations_by_reviewer: dict[str, int]  # claims with a current label, per reviewer
+    schema_version: int
+
+
+class ArticlesMixin(StoreBase):
+    def has_article(self, article_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def known_article_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of these article ids the database already holds (one query per 500)."""
+        wanted = list(dict.fromkeys(ids))
+        found: set[str] = set()
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk)
+            found.update(row[0] for row in rows)
+        return found
+
+    def add_article(
+        self, article: Article, claims: Sequence[ExtractedClaim], info: PipelineInfo
+    ) -> bool:
+        """Store an article with its claims in one transaction.
+
+        Returns False, writing nothing, when the article (same normalised text) is
+        already present.
+        """
+        with self.transaction():
+            if self.has_article(article.id):
+                return False
+            self.db["articles"].insert(
+                {
+                    "id": article.id,
+                    "title": article.title,
+                    "text": article.text,
+                    "origin": article.origin,
+                    "url": article.url,
+                    "outlet": article.outlet,
+                    "published": article.published,
+                    "metadata": json.dumps(article.metadata, sort_keys=True, ensure_ascii=False),
+                    "ingested_at": utc_now(),
+                }
+            )
+            claim_rows, attribution_rows, evidence_rows = [], [], []
+            for claim in claims:
+                cid = claim_id(article.id, claim.start, claim.end)
+                claim_rows.append(
+                    {
+                        "id": cid,
+                        "article_id": article.id,
+                        "seq": claim.seq,
+                        "start": claim.start,
+                        "end": claim.end,
+                        "text": claim.text,
+                        "kind": claim.kind,
+                        "sentence_start": claim.sentence_start,
+                        "sentence_end": claim.sentence_end,
+                    }
+                )
+                attribution_rows.append(
+                    {
+                        "claim_id": cid,
+                        "source_type": claim.source_type,
+                        "anonymous_flag": int(claim.anonymous_flag),
+                        "anonymity_reason_given": (
+                            None
+                            if claim.anonymity_reason_given is None
+                            else int(claim.anonymity_reason_given)
+                        ),
+                        **_span_columns("source", claim.source),
+                        **_span_columns("cue", claim.cue),
+                        **_span_columns("resolved", claim.resolved_to),
+                        **_span_columns("relayed", claim.relayed_by),
+                        "confidence": claim.confidence,
+                        "pipeline": info.pipeline,
+                        "model": info.model,
+                    }
+                )
+                evidence_rows.extend(
+                    {
+                        "claim_id": cid,
+                        "rule": e.rule,
+                        "text": e.text,
+                        "start": e.start,
+                        "end": e.end,
+                        "why": e.why,
+                    }
+                    for e in claim.evidence
+                )
+            self.db["claims"].insert_all(claim_rows)
+            self.db["attributions"].insert_all(attribution_rows)
+            if evidence_rows:
+                self.db["evidence"].insert_all(evidence_rows)
+        return True
+
+    def stats(self) -> StoreStats:
+        def count(sql: str) -> int:
+            return int(self.conn.execute(sql).fetchone()[0])
+
+        by_type = dict(
+            self.conn.execute(
+                "SELECT source_type, count(*) FROM attributions GROUP BY source_type "
+                "ORDER BY count(*) DESC, source_type"
+            ).fetchall()
+        )
+        by_reviewer = dict(
+            self.conn.execute(
+                """
+                SELECT reviewer, count(*) FROM annotations AS a
+                WHERE a.id = (SELECT max(id) FROM annotations AS b
+                              WHERE b.claim_id = a.claim_id AND b.reviewer = a.reviewer)
+                  AND a.labels IS NOT NULL
+                GROUP BY reviewer ORDER BY reviewer
+                """
+            ).fetchall()
+        )
+        return StoreStats(
+            articles=count("SELECT count(*) FROM articles"),
+            claims=count("SELECT count(*) FROM claims"),
+            claims_by_source_type=by_type,
+            anonymous_flagged=count("SELECT count(*) FROM attributions WHERE anonymous_flag"),
+            annotations_by_reviewer=by_reviewer,
+            schema_version=self.schema_version,
+        )

@@ -1,0 +1,136 @@
+"""Ordered schema migrations. The database's version is `PRAGMA user_version`.
+
+Each migration takes the database from version N-1 to N inside one transaction.
+Never edit a released migration: add a new one, and a test that opens a database of
+the older version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+
+def _initial_schema(db: Database) -> None:
+    """Version 1: articles, claims, machine attributions, evidence, annotations, history."""
+    db["articles"].create(
+        {
+            "id": str,  # hash of normalised text: re-ingesting is a no-op
+            "title": str,
+            "text": str,
+            "origin": str,
+            "url": str,
+            "outlet": str,
+            "published": str,
+            "metadata": str,  # JSON object
+            "ingested_at": str,
+        },
+        pk="id",
+        not_null={"text", "ingested_at"},
+    )
+    db["claims"].create(
+        {
+            "id": str,  # derived from article id and offsets: stable across databases
+            "article_id": str,
+            "seq": int,
+            "start": int,
+            "end": int,
+            "text": str,
+            "kind": str,
+            "sentence_start": int,
+            "sentence_end": int,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null={"article_id", "seq", "start", "end", "text", "kind"},
+    )
+    db["attributions"].create(
+        {
+            "claim_id": str,
+            "source_type": str,
+            "anonymous_flag": int,
+            "anonymity_reason_given": int,
+            "source_text": str,
+            "source_start": int,
+            "source_end": int,
+            "cue_text": str,
+            "cue_start": int,
+            "cue_end": int,
+            "resolved_text": str,
+            "resolved_start": int,
+            "resolved_end": int,
+            "relayed_text": str,
+            "relayed_start": int,
+            "relayed_end": int,
+            "confidence": float,
+            "pipeline": str,
+            "model": str,
+        },
+        pk="claim_id",
+        foreign_keys=[("claim_id", "claims", "id")],
+        not_null={"source_type", "anonymous_flag", "confidence"},
+    )
+    db["evidence"].create(
+        {
+            "id": int,
+            "claim_id": str,
+            "rule": str,
+            "text": str,
+            "start": int,
+            "end": int,
+            "why": str,
+        },
+        pk="id",
+        foreign_keys=[("claim_id", "claims", "id")],
+    )
+    db["label_schemas"].create(
+        {"id": str, "name": str, "version": str, "content": str, "created_at": str},
+        pk="id",
+        not_null={"content"},
+    )
+    db["reviewers"].create({"name": str, "first_seen": str}, pk="name")
+    # Append-only: the current label of (claim, reviewer) is its newest row. Each row
+    # carries the hash of the previous row, so an edit or deletion by hand is detectable.
+    db["annotations"].create(
+        {
+            "id": int,
+            "claim_id": str,
+            "reviewer": str,
+            "schema_id": str,
+            "action": str,  # label, undo, import
+            "labels": str,  # JSON object, or NULL when an undo leaves the claim unrated
+            "note": str,
+            "seconds": float,
+            "saved_at": str,
+            "prev_hash": str,
+            "hash": str,
+        },
+        pk="id",
+        foreign_keys=[
+            ("claim_id", "claims", "id"),
+            ("reviewer", "reviewers", "name"),
+            ("schema_id", "label_schemas", "id"),
+        ],
+        not_null={"claim_id", "reviewer", "action", "saved_at", "hash"},
+    )
+    db["events"].create(
+        {"id": int, "at": str, "kind": str, "actor": str, "detail": str},
+        pk="id",
+        not_null={"at", "kind"},
+    )
+    db["claims"].create_index(["article_id", "seq"], unique=True)
+    db["evidence"].create_index(["claim_id"])
+    db["attributions"].create_index(["source_type"])
+    db["annotations"].create_index(["claim_id", "reviewer", "id"])
+    db["annotations"].create_index(["reviewer", "id"])
+
+
+def _claim_search(db: Database) -> None:
+    """Version 2: full-text search on claim text, kept current by triggers."""
+    db["claims"].enable_fts(["text"], create_triggers=True, tokenize="porter")
+    db["claims_fts"].rebuild_fts()
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_initial_schema, _claim_search]
+SCHEMA_VERSION = len(MIGRATIONS)
