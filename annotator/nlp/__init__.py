@@ -1,0 +1,1 @@
+"""Claim and source detection: paragraphs, the spaCy component, source typing, evaluation."""

@@ -1,0 +1,108 @@
+"""Split article text into paragraphs, keeping offsets into the original text.
+
+Three layouts occur: paragraphs separated by blank lines, one paragraph per line, and
+hard-wrapped lines (PDF or e-mail text) where one paragraph spans several lines of similar
+length. A line break is a paragraph break unless the text is hard-wrapped and the break
+looks like a wrap (the line is near the wrap width, the next line starts lowercase, or the
+line does not end a sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LINE = re.compile(r"[^\n]*(?:\n|$)")
+_SENTENCE_END = ('.', '!', '?', ':', '"', '”', "'", '’', ')', ';')
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph: ``text[start:end]`` of the article (newlines inside become spaces
+    when the article is prepared for parsing)."""
+
+    start: int
+    end: int
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, end excluding the newline and trailing whitespace."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.rstrip()
+        out.append((pos, pos + len(stripped)))
+        pos += len(line) + 1
+    return out
+
+
+def wrap_width(text: str) -> int | None:
+    """The hard-wrap width of the text, or None when lines are not hard-wrapped.
+
+    Wrapped text has most lines within a narrow band below a small maximum (~60-100).
+    """
+    lengths = [len(line.strip()) for line in text.split("\n") if line.strip()]
+    if len(lengths) < 4:
+        return None
+    ordered = sorted(lengths)
+    width = ordered[int(0.9 * (len(ordered) - 1))]
+    if width > 110 or width < 30:
+        return None
+    near = sum(1 for n in lengths if n >= 0.7 * width)
+    # Most lines fill the width in wrapped text; one-line paragraphs of varied length do not.
+    if near < 0.5 * len(lengths):
+        return None
+    return width
+
+
+def _is_wrap(line: str, nxt: str, width: int) -> bool:
+    """Whether the break between two non-empty lines of wrapped text is only a wrap."""
+    first_word = nxt.split(None, 1)[0] if nxt.split() else ""
+    fits = len(line) + 1 + len(first_word) <= width
+    if nxt[:1].islower():
+        return True
+    if fits and len(line) < 0.75 * width:
+        return False  # the line was ended early: a paragraph (or headline) ends here
+    return not line.endswith(_SENTENCE_END) or not fits
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Paragraphs of ``text`` in order, as offsets into it (empty paragraphs dropped)."""
+    width = wrap_width(text)
+    paragraphs: list[Paragraph] = []
+    current: tuple[int, int] | None = None
+    previous_line = ""
+    for start, end in _lines(text):
+        # Leading whitespace is not part of the paragraph.
+        line = text[start:end]
+        lead = len(line) - len(line.lstrip())
+        start += lead
+        line = line.strip()
+        if not line:
+            if current is not None:
+                paragraphs.append(Paragraph(*current))
+                current = None
+            continue
+        if current is not None and width is not None and _is_wrap(previous_line, line, width):
+            current = (current[0], end)
+        else:
+            if current is not None:
+                paragraphs.append(Paragraph(*current))
+            current = (start, end)
+        previous_line = line
+    if current is not None:
+        paragraphs.append(Paragraph(*current))
+    return paragraphs
+
+
+def prepare_text(text: str, paragraphs: list[Paragraph] | None = None) -> str:
+    """The text to parse: same length as ``text`` (offsets stay valid), with line breaks
+    inside a paragraph turned into spaces and every paragraph break a newline."""
+    if paragraphs is None:
+        paragraphs = split_paragraphs(text)
+    chars = list(text.replace("\r", " ").replace("\t", " "))
+    for para in paragraphs:
+        for i in range(para.start, para.end):
+            if chars[i] == "\n":
+                chars[i] = " "
+    return "".join(chars)

