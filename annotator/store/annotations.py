@@ -10,6 +10,11 @@ from typing import Any
 from annotator.store.core import StoreBase, utc_now
 
 GENESIS_HASH = ""
+# A reviewer's own work: "label" (a rating), "undo" (restores the labels before the last
+# change), "import" (labels brought in from a file or another database).
+REVIEW_ACTIONS = ("label", "undo", "import")
+# An adjudicator's final decision on a claim: the gold label. Same table, same chain.
+ADJUDICATE = "adjudicate"
 
 
 def canonical_json(value: Any) -> str:
@@ -139,7 +144,7 @@ class AnnotationsMixin(StoreBase):
         """The newest record of this reviewer on this claim (None if never touched)."""
         rows = self.db.query(
             "SELECT * FROM annotations WHERE claim_id = ? AND reviewer = ? "
-            "ORDER BY id DESC LIMIT 1",
+            "AND action != 'adjudicate' ORDER BY id DESC LIMIT 1",
             [claim_id, reviewer],
         )
         row = next(iter(rows), None)

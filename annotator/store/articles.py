@@ -136,7 +136,8 @@ class ArticlesMixin(StoreBase):
                 """
                 SELECT reviewer, count(*) FROM annotations AS a
                 WHERE a.id = (SELECT max(id) FROM annotations AS b
-                              WHERE b.claim_id = a.claim_id AND b.reviewer = a.reviewer)
+                              WHERE b.claim_id = a.claim_id AND b.reviewer = a.reviewer
+                                AND b.action != 'adjudicate')
                   AND a.labels IS NOT NULL
                 GROUP BY reviewer ORDER BY reviewer
                 """
