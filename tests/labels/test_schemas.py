@@ -1,0 +1,97 @@
+"""Label schemas: the default loads, every bad schema fails with one line naming the problem."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from annotator.errors import SchemaError
+from annotator.labels import NAVIGATION_KEYS, load_schema
+
+BAD = Path(__file__).parent / "bad"
+
+# Each bad schema file and what its one-line error must say.
+EXPECTED_ERRORS = {
+    "not_toml.toml": r"not valid TOML",
+    "duplicate_key.toml": (
+        r"questions\[0\] \(stance\)\.values\[1\]: key 's' is already used by stance=for"
+    ),
+    "unknown_kind.toml": r"unknown kind 'slider'; use one of single, scale, yesno, text",
+    "navigation_key.toml": r"key 'j' is a navigation key; choose another key",
+    "no_questions.toml": r"questions: no \[\[questions\]\] declared",
+    "missing_description.toml": r"`description` is missing",
+}
+
+
+def test_every_bad_schema_file_has_an_expected_error() -> None:
+    assert sorted(p.name for p in BAD.glob("*.toml")) == sorted(EXPECTED_ERRORS)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_ERRORS))
+def test_bad_schema_fails_with_one_line_naming_file_and_field(name: str) -> None:
+    with pytest.raises(SchemaError) as caught:
+        load_schema(BAD / name)
+    message = str(caught.value)
+    assert "\n" not in message
+    assert message.startswith(str(BAD / name))
+    assert re.search(EXPECTED_ERRORS[name], message), message
+
+
+def test_default_schema_asks_the_documented_questions() -> None:
+    schema = load_schema()
+    assert [q.name for q in schema.questions] == [
+        "source_type",
+        "anonymous_flag",
+        "anonymity_reason_given",
+        "credibility",
+        "claim_kind",
+        "note",
+    ]
+    source_type = schema.question("source_type")
+    assert source_type is not None
+    assert {c.value for c in source_type.choices} == {
+        "named_person",
+        "named_organization",
+        "document",
+        "anonymous",
+        "unnamed_person",
+        "unnamed_group",
+        "unattributed",
+    }
+    credibility = schema.question("credibility")
+    assert credibility is not None and credibility.advances
+    assert [c.key for c in credibility.choices] == ["1", "2", "3", "4", "5", "0"]
+    # Every value and question explains itself (help and docs are built from these).
+    for question in schema.questions:
+        assert question.description
+        assert all(c.description for c in question.choices)
+        keys = [c.key for c in question.choices] + ([question.key] if question.key else [])
+        assert not set(keys) & NAVIGATION_KEYS
+
+
+def test_reason_is_asked_only_for_anonymous_sources() -> None:
+    reason = load_schema().question("anonymity_reason_given")
+    assert reason is not None
+    assert reason.is_asked({"anonymous_flag": True})
+    assert not reason.is_asked({"anonymous_flag": False})
+
+
+def test_schema_id_changes_with_content(tmp_path: Path) -> None:
+    default = load_schema()
+    edited = tmp_path / "edited.toml"
+    edited.write_text(default.content.replace('schema_version = "1"', 'schema_version = "2"'))
+    assert load_schema(edited).id != default.id
+    assert load_schema(edited).version == "2"
+
+
+def test_labels_are_validated_field_by_field() -> None:
+    schema = load_schema()
+    schema.validate_labels({"source_type": "anonymous", "credibility": "cant_judge"})
+    with pytest.raises(SchemaError, match=r"label 'credibility': 7 is not one of"):
+        schema.validate_labels({"credibility": 7})
+    with pytest.raises(SchemaError, match=r"label 'anonymous_flag': 'yes' is not true or false"):
+        schema.validate_labels({"anonymous_flag": "yes"})
+    with pytest.raises(SchemaError, match=r"unknown label field 'stance'"):
+        schema.validate_labels({"stance": "for"})
