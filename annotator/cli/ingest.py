@@ -1,0 +1,91 @@
+"""`annotator ingest`: read articles from files into the database, with their claims."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from annotator.cli.group import db_option, main, model_option
+from annotator.ingest import DEFAULT_MAX_BYTES, IngestStep, format_size, ingest_paths, parse_size
+from annotator.store import Store
+
+
+class SizeType(click.ParamType):
+    """`20MB`, `500KB`, `1GB` or a number of bytes."""
+
+    name = "size"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_size(str(value))
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@db_option
+@model_option
+@click.option(
+    "--max-size",
+    "max_bytes",
+    type=SizeType(),
+    default=format_size(DEFAULT_MAX_BYTES).replace(" ", ""),
+    show_default=True,
+    help="Refuse input files larger than this (e.g. 20MB, 500KB).",
+)
+@click.option(
+    "--processes",
+    "n_process",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes for extraction (each loads its own copy of the model).",
+)
+def ingest(
+    paths: tuple[str, ...], db_path: str, model: str | None, max_bytes: int, n_process: int
+) -> None:
+    """Read articles from PATHS (files or folders) and store them with their claims.
+
+    Reads .txt, .md, .html/.htm, .jsonl (one {"text": ...} object per line) and .csv
+    (a "text" column). Articles already in the database are skipped without loading
+    the model. Each bad file or line is reported on stderr and the rest still ingest;
+    the exit status is 1 if anything failed.
+
+    \b
+    Example:
+      annotator ingest seeds/ corpus.jsonl --db team.db --max-size 50MB
+    """
+    console = Console(stderr=True)
+    bar = Progress(
+        SpinnerColumn(),
+        TextColumn("ingesting"),
+        BarColumn(),
+        TextColumn("{task.completed} articles"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+    task = bar.add_task("ingest", total=None)
+
+    def show(step: IngestStep) -> None:
+        bar.advance(task)
+        if step.error is not None:
+            console.print(
+                f"annotator: error: {step.error}", markup=False, highlight=False, soft_wrap=True
+            )
+
+    store = Store(db_path)
+    with store, bar:
+        report = ingest_paths(
+            store, paths, model=model, max_bytes=max_bytes, n_process=n_process, progress=show
+        )
+    click.echo(report.summary())
+    if report.failed:
+        raise SystemExit(1)

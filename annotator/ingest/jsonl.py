@@ -1,0 +1,47 @@
+"""`.jsonl` files: one article per line; a bad line is reported and the rest still read."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from annotator.errors import InputError
+from annotator.ingest.decode import decode, read_bytes
+from annotator.ingest.fields import record_to_article
+from annotator.records import Article
+
+
+def read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
+    """Each non-blank line as an article (origin `path:line`), or an error for that line."""
+    text = decode(path, read_bytes(path, max_bytes))
+    name = str(path)
+    if not text.strip():
+        yield InputError(name, "file is empty; add one JSON object per line or remove the file")
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield InputError(
+                name,
+                f"invalid JSON ({error.msg} at column {error.colno}); fix or remove this line",
+                number,
+            )
+            continue
+        if not isinstance(record, dict):
+            yield InputError(
+                name,
+                f'expected a JSON object with a "text" field, got {_json_kind(record)}; '
+                "write one object per line",
+                number,
+            )
+            continue
+        yield record_to_article(record, name, number)
+
+
+def _json_kind(value: object) -> str:
+    kinds = {list: "an array", str: "a string", bool: "true/false", type(None): "null"}
+    return kinds.get(type(value), "a number")
