@@ -28,3 +28,11 @@ class StoreError(AnnotatorError):
 
 class SchemaError(AnnotatorError):
     """A label schema file is invalid."""
+
+
+class ExportError(AnnotatorError):
+    """An export cannot be written as asked (format, destination, options)."""
+
+
+class MergeError(AnnotatorError):
+    """Databases cannot be merged as asked."""
