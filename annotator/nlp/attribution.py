@@ -1,21 +1,62 @@
-"""The `source_attribution` spaCy component (first cut: one unattributed claim per sentence)."""
+"""The `source_attribution` spaCy component: claims, their sources, cues and evidence.
+
+Per article (one Doc) it finds attributions sentence by sentence (see cues.py), turns
+quotations into claims (several sentences of one quote are one claim; a quotation with no
+attribution of its own continues the previous speaker), resolves pronouns, definite
+descriptions ("the expert") and bare surnames to earlier sources, and spreads anonymity
+found anywhere about a source to all of that source's claims.
+
+Results: ``doc.spans["claims"|"sources"|"cues"]`` and ``doc._.claims`` (a list of
+:class:`annotator.records.ExtractedClaim`, rebuilt from plain dicts kept in
+``doc.user_data`` so docs survive multiprocessing).
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict
+import re
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
+from annotator.nlp.cues import Attribution, according_to, verb_attribution
+from annotator.nlp.lexicon import Lexicon, default_lexicon
+from annotator.nlp.sourcing import (
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    SourceInfo,
+    classify_source,
+    span_evidence,
+)
 from annotator.records import Evidence, ExtractedClaim, Span
 
 VERSION = "0.1.0"
 _KEY = "annotator_claims"
 
+# Phrases that only count inside (or attached to) the source noun phrase.
+_SOURCE_ONLY_ANON = frozenset(
+    {"unnamed", "insider", "close_to", "briefed_on", "familiar_with", "on_the_call"}
+)
+_CAPTION = re.compile(
+    r"^\W*(?:photo|image|picture|file photo|pictured)\b"
+    r"|^\W*(?:an?|the)\s+(?:general\s+|aerial\s+)?view\s+(?:shows|of)\b"
+    r"|\b(?:is|are|was|were)\s+(?:seen|pictured|shown)\b"
+    r"|\bposes?\s+for\s+(?:a\s+)?(?:photo|picture)"
+    r"|\b(?:REUTERS|AP Photo|AFP|Getty Images)\s*/",
+    re.IGNORECASE,
+)
+_HEADLINE_CUES = frozenset(
+    {"says", "say", "said", "warns", "claims", "tells", "insists", "denies", "confirms",
+     "urges", "vows", "argues", "admits", "reveals", "announces", "predicts"}
+)
+_QUOTE_CHARS = re.compile(r"[“”\"]")
+
 
 def claims_from_doc(doc: Doc) -> list[ExtractedClaim]:
-    """The claims the component stored on ``doc`` (kept as plain dicts so docs pickle)."""
+    """The claims the component stored on ``doc``."""
     return [claim_from_dict(d) for d in doc.user_data.get(_KEY, [])]
 
 
@@ -32,28 +73,749 @@ if not Doc.has_extension("claims"):
     Doc.set_extension("claims", getter=claims_from_doc)
 
 
+@dataclass
+class Mention:
+    """A source mention and the entity (chain of mentions) it belongs to."""
+
+    start: int  # tokens
+    end: int
+    head: int
+    info: SourceInfo
+    para: int
+    entity: int
+    resolved: Mention | None = None  # the first mention of the entity, when resolved
+    lemma: str = ""
+    surname_of: tuple[int, int] | None = None  # chars of the full name a surname stands for
+
+
+@dataclass
+class Draft:
+    """A claim before entity-wide decisions (anonymity) are made."""
+
+    kind: str
+    start: int  # chars
+    end: int
+    sent_start: int
+    sent_end: int
+    para: int
+    attribution: Attribution | None = None
+    mention: Mention | None = None
+    continues: Draft | None = None
+    confidence: float = 0.7
+    evidence: list[Evidence] = field(default_factory=list)
+    cue_chars: tuple[int, int] | None = None
+
+
+@dataclass
+class _Unit:
+    start: int  # tokens
+    end: int
+    para: int
+    attributions: list[Attribution] = field(default_factory=list)
+    consumed: bool = False
+
+
 class SourceAttribution:
     """Finds claims, their sources and cues; writes doc.spans and doc._.claims."""
 
-    def __init__(self, nlp: Language, name: str = "source_attribution") -> None:
+    def __init__(
+        self, nlp: Language, name: str = "source_attribution", lexicon: Lexicon | None = None
+    ) -> None:
         self.name = name
+        self.lex = lexicon or default_lexicon()
+        self.multi = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for phrase in self.lex.multiword_cues:
+            self.multi.add(phrase, [nlp.make_doc(phrase)])
+        self.anon = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for rule, phrase in self.lex.anonymity_phrases:
+            self.anon.add(rule, [nlp.make_doc(phrase)])
+        self.reasons = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.reasons.add("reason", [nlp.make_doc(p) for p in self.lex.anonymity_reasons])
 
+    # ------------------------------------------------------------------ structure
+    def _paragraphs_and_units(self, doc: Doc) -> tuple[list[tuple[int, int]], list[_Unit]]:
+        paras: list[tuple[int, int]] = []
+        para_of = [0] * len(doc)
+        start: int | None = None
+        for tok in doc:
+            if tok.is_space and "\n" in tok.text:
+                if start is not None:
+                    paras.append((start, tok.i))
+                    start = None
+                para_of[tok.i] = len(paras)
+                continue
+            if start is None and not tok.is_space:
+                start = tok.i
+            para_of[tok.i] = len(paras)
+        if start is not None:
+            paras.append((start, len(doc)))
+        units: list[_Unit] = []
+        for sent in doc.sents:
+            s, e = sent.start, sent.end
+            while s < e and doc[s].is_space:
+                s += 1
+            while e > s and doc[e - 1].is_space:
+                e -= 1
+            if s >= e:
+                continue
+            para = para_of[s]
+            prev = units[-1] if units else None
+            first = doc[s]
+            # The small model splits after abbreviations ("U.S. | asks"): re-join.
+            if (
+                prev is not None
+                and prev.para == para
+                and (first.text[:1].islower() or doc[prev.end - 1].text in (",", ";", "–"))
+            ):
+                prev.end = e
+                continue
+            units.append(_Unit(s, e, para))
+        return paras, units
+
+    def _quotes(self, doc: Doc, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Quotations as char spans (marks included); an unclosed one runs to the paragraph end."""
+        out: list[tuple[int, int]] = []
+        text = doc.text
+        for ps, pe in paras:
+            cs, ce = doc[ps].idx, doc[pe - 1].idx + len(doc[pe - 1])
+            open_at: int | None = None
+            for m in _QUOTE_CHARS.finditer(text, cs, ce):
+                ch = m.group()
+                pos = m.start()
+                if ch == "“" or (ch == '"' and open_at is None):
+                    if open_at is None:
+                        open_at = pos
+                elif open_at is not None:
+                    out.append((open_at, pos + 1))
+                    open_at = None
+            if open_at is not None and ce - open_at > 20:
+                out.append((open_at, ce))
+        return out
+
+    # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
-        claims = []
-        for seq, sent in enumerate(s for s in doc.sents if s.text.strip()):
-            claims.append(
-                ExtractedClaim(
-                    seq=seq,
-                    kind="statement",
-                    start=sent.start_char,
-                    end=sent.end_char,
-                    text=sent.text,
-                    sentence_start=sent.start_char,
-                    sentence_end=sent.end_char,
+        lex = self.lex
+        paras, units = self._paragraphs_and_units(doc)
+        quotes = self._quotes(doc, paras)
+        quoted = [-1] * len(doc)
+        for qi, (qs, qe) in enumerate(quotes):
+            span = doc.char_span(qs, qe, alignment_mode="expand")
+            if span is not None:
+                for i in range(span.start, span.end):
+                    quoted[i] = qi
+
+        multi = self.multi(doc)
+        according = [(s, e) for mid, s, e in multi if doc.vocab.strings[mid] == "according to"]
+        cue_ext = {s: e for mid, s, e in multi if doc.vocab.strings[mid] != "according to"}
+
+        unit_of = [-1] * len(doc)
+        for ui, unit in enumerate(units):
+            for i in range(unit.start, unit.end):
+                unit_of[i] = ui
+
+        claimed: set[int] = set()
+        for unit in units:
+            found: list[Attribution] = []
+            for i in range(unit.start, unit.end):
+                tok = doc[i]
+                if quoted[i] >= 0 or tok.pos_ not in ("VERB", "AUX"):
+                    continue
+                if tok.lemma_.lower() in lex.cue_verbs:
+                    attr = verb_attribution(tok, lex, quoted, claimed)
+                    if attr is not None and quoted[attr.src_head] < 0:
+                        # "said in a statement", "told reporters": widen the cue.
+                        ext = cue_ext.get(attr.cue_end) or cue_ext.get(attr.cue_end + 1)
+                        if ext is not None and ext - attr.cue_end <= 4:
+                            attr.cue_end = ext
+                        found.append(attr)
+            for s, e in according:
+                if unit.start <= s < unit.end and quoted[s] < 0:
+                    attr = according_to(doc, s, e, unit.start, unit.end)
+                    if attr is not None:
+                        found.append(attr)
+            # The outermost attribution owns a claim: drop those nested in another's content.
+            top = [
+                a
+                for a in found
+                if not any(
+                    b is not a and b.in_content(a.verb if a.verb is not None else a.cue_start)
+                    for b in found
+                )
+            ]
+            top.sort(key=lambda a: min(a.cue_start, a.src_start))
+            unit.attributions = top
+
+        drafts: list[Draft] = []
+        quote_drafts = self._quote_claims(doc, units, quotes, quoted, unit_of)
+        headline_paras = self._headline_paragraphs(doc, paras)
+        qi = 0
+        for ui, unit in enumerate(units):
+            while qi < len(quote_drafts) and quote_drafts[qi][0] <= ui:
+                drafts.append(quote_drafts[qi][1])
+                qi += 1
+            if unit.consumed:
+                continue
+            drafts.extend(self._unit_claims(doc, unit, unit.para in headline_paras))
+        drafts.extend(d for _, d in quote_drafts[qi:])
+
+        mentions = self._resolve(doc, drafts)
+        self._anonymity(doc, units, unit_of, drafts, mentions)
+        self._write(doc, drafts)
+        return doc
+
+    # ------------------------------------------------------------------ claims
+    def _headline_paragraphs(self, doc: Doc, paras: list[tuple[int, int]]) -> set[int]:
+        """Short first paragraphs without a final period (title, sub-title)."""
+        out: set[int] = set()
+        for pi, (s, e) in enumerate(paras[:3]):
+            text = doc[s:e].text.strip()
+            if len(text) > 200 or text.endswith((".", "”", '"')) or "\n" in text:
+                break
+            out.add(pi)
+        return out
+
+    def _quote_claims(
+        self,
+        doc: Doc,
+        units: list[_Unit],
+        quotes: list[tuple[int, int]],
+        quoted: list[int],
+        unit_of: list[int],
+    ) -> list[tuple[int, Draft]]:
+        """Quotations that stand as claims of their own, with the unit index they follow."""
+        out: list[tuple[int, Draft]] = []
+        # Group quotes that share a sentence: "“A,” he said, “B.”" is one claim.
+        groups: list[list[int]] = []
+        group_units: list[set[int]] = []
+        for qi, (qs, qe) in enumerate(quotes):
+            span = doc.char_span(qs, qe, alignment_mode="expand")
+            if span is None or len(span) < 4:
+                continue
+            touched = {unit_of[i] for i in range(span.start, span.end) if unit_of[i] >= 0}
+            if groups and group_units[-1] & touched:
+                groups[-1].append(qi)
+                group_units[-1] |= touched
+            else:
+                groups.append([qi])
+                group_units.append(touched)
+        for members, touched in zip(groups, group_units, strict=True):
+            ordered = sorted(touched)
+            if not ordered:
+                continue
+            qset = set(members)
+            outside = [
+                i
+                for ui in ordered
+                for i in range(units[ui].start, units[ui].end)
+                if quoted[i] not in qset and not doc[i].is_punct and not doc[i].is_space
+            ]
+            attrs = [
+                a
+                for ui in ordered
+                for a in units[ui].attributions
+                if quoted[a.cue_start] not in qset
+            ]
+            chosen: Attribution | None = None
+            if outside:
+                for a in attrs:
+                    if all(i in a.frame for i in outside):
+                        chosen = a
+                        break
+                if chosen is None:
+                    continue  # a quotation inside the writer's (or a source's) sentence
+            qs, qe = quotes[members[0]][0], quotes[members[-1]][1]
+            text = doc.text
+            # The claim is the quoted words, without the marks and a trailing comma.
+            cs, ce = qs + 1, qe
+            while ce > cs and text[ce - 1] in "”\"' ,":
+                ce -= 1
+            if ce > cs and text[ce - 1] not in ".!?…)":
+                pass
+            while cs < ce and text[cs].isspace():
+                cs += 1
+            first, last = units[ordered[0]], units[ordered[-1]]
+            draft = Draft(
+                kind="quote",
+                start=cs,
+                end=ce,
+                sent_start=doc[first.start].idx,
+                sent_end=doc[last.end - 1].idx + len(doc[last.end - 1]),
+                para=first.para,
+                attribution=chosen,
+                confidence=0.85 if chosen else 0.7,
+            )
+            for ui in ordered:
+                units[ui].consumed = True
+            out.append((ordered[0], draft))
+        out.sort(key=lambda pair: pair[1].start)
+        return out
+
+    def _unit_claims(self, doc: Doc, unit: _Unit, headline: bool) -> list[Draft]:
+        sent_start = doc[unit.start].idx
+        last = doc[unit.end - 1]
+        sent_end = last.idx + len(last)
+        text = doc.text[sent_start:sent_end]
+        attrs = unit.attributions
+        kind = "headline" if headline else "statement"
+        if not attrs:
+            draft = Draft(kind, sent_start, sent_end, sent_start, sent_end, unit.para)
+            if headline:
+                draft.confidence = 0.5
+                fallback = self._headline_cue(doc, unit)
+                if fallback is not None:
+                    draft.attribution = fallback
+                    return [draft]
+            elif _CAPTION.search(text):
+                draft.kind = "caption"
+                draft.confidence = 0.75
+                draft.evidence.append(
+                    Evidence("kind.caption", text, sent_start, sent_end, "reads as a photo caption")
+                )
+            return [draft]
+        root = doc[unit.start].sent.root
+        if len(attrs) == 1 and not _subordinate(doc, attrs[0], root):
+            return [
+                Draft(kind, sent_start, sent_end, sent_start, sent_end, unit.para, attrs[0])
+            ]
+        # Several attributions ("A said X, while B said Y"), or one inside the writer's
+        # sentence ("..., its allies, who warned ..."): one claim per clause.
+        regions: list[tuple[int, int, Attribution | None]] = []
+        verbs = {a.verb for a in attrs if a.verb is not None}
+        for a in attrs:
+            if a.verb is None:
+                lo, hi = unit.start, unit.end
+            else:
+                v = doc[a.verb]
+                lo, hi = v.left_edge.i, v.right_edge.i + 1
+                for other in verbs - {a.verb}:
+                    o = doc[other]
+                    if lo <= o.i < hi and v.is_ancestor(o):
+                        if o.left_edge.i > lo:
+                            hi = min(hi, o.left_edge.i)
+                        else:
+                            lo = max(lo, o.right_edge.i + 1)
+            lo = max(unit.start, min(lo, a.src_start, a.cue_start))
+            hi = min(unit.end, hi)
+            regions.append((lo, hi, a))
+        regions.sort(key=lambda r: r[0])
+        # Stretches no attribution covers: the writer's voice when they hold the main
+        # verb, otherwise they belong to the neighbouring clause.
+        filled: list[tuple[int, int, Attribution | None]] = []
+        pos = unit.start
+        for lo, hi, a in regions:
+            if lo > pos:
+                gap = (pos, lo)
+                if gap[0] <= root.i < gap[1] and not any(
+                    x.verb == root.i for x in attrs
+                ):
+                    filled.append((gap[0], gap[1], None))
+                else:
+                    lo = pos
+            lo = max(lo, pos)
+            if hi > lo:
+                filled.append((lo, hi, a))
+                pos = hi
+        if pos < unit.end:
+            if filled and not (pos <= root.i < unit.end):
+                last_lo, _, last_a = filled[-1]
+                filled[-1] = (last_lo, unit.end, last_a)
+            else:
+                filled.append((pos, unit.end, None))
+        out: list[Draft] = []
+        for lo, hi, a in filled:
+            while hi - 1 > lo and (
+                doc[hi - 1].text in (",", ";", "–", "—")
+                or doc[hi - 1].is_space
+                or doc[hi - 1].dep_ == "cc"
+            ):
+                hi -= 1
+            while lo < hi - 1 and (doc[lo].text in (",", ";") or doc[lo].is_space):
+                lo += 1
+            cs = doc[lo].idx
+            ce = doc[hi - 1].idx + len(doc[hi - 1])
+            out.append(Draft(kind, cs, ce, sent_start, sent_end, unit.para, a))
+        return out
+
+    def _headline_cue(self, doc: Doc, unit: _Unit) -> Attribution | None:
+        """'Turkey Says ...' in a title-case headline, where the parse is unreliable."""
+        for i in range(unit.start + 1, min(unit.start + 7, unit.end)):
+            if doc[i].lower_ in _HEADLINE_CUES:
+                head = max(range(unit.start, i), key=lambda j: doc[j].pos_ == "PROPN")
+                if i - unit.start > 5:
+                    return None
+                return Attribution(
+                    cue_start=i,
+                    cue_end=i + 1,
+                    src_head=i - 1 if doc[i - 1].pos_ in ("PROPN", "NOUN") else head,
+                    src_start=unit.start,
+                    src_end=i,
+                    cue_rule="cue.headline",
+                    source_rule="source.headline",
+                    confidence=0.55,
+                )
+        return None
+
+    # ------------------------------------------------------------------ sources
+    def _resolve(self, doc: Doc, drafts: list[Draft]) -> list[Mention]:
+        """Give every attributed claim a mention; pronouns, 'the expert' and bare surnames
+        take the type and entity of an earlier mention."""
+        lex = self.lex
+        people: list[tuple[int, str, int, int]] = []  # token start, surname, char span
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) >= 2:
+                people.append((ent.start, ent[-1].text, ent.start_char, ent.end_char))
+        mentions: list[Mention] = []
+        previous: Draft | None = None
+        for draft in drafts:
+            a = draft.attribution
+            if a is None:
+                if draft.kind == "quote" and previous is not None and previous.mention is not None:
+                    if draft.para - previous.para <= 1:
+                        draft.continues = previous
+                        draft.mention = previous.mention
+                        draft.confidence = min(0.75, previous.mention.info.confidence)
+                previous = draft if draft.mention is not None or draft.kind == "quote" else None
+                if draft.kind in ("statement",) and draft.mention is None:
+                    previous = None
+                continue
+            head = doc[a.src_head]
+            known = {name for start, name, _, _ in people if start < a.src_start}
+            known.update(
+                doc[m.end - 1].text for m in mentions if m.info.source_type == "named_person"
+            )
+            info = classify_source(doc, a.src_start, a.src_end, head, lex, known)
+            mention = Mention(
+                a.src_start, a.src_end, a.src_head, info, draft.para, len(mentions),
+                lemma=head.lemma_.lower(),
+            )
+            antecedent = self._antecedent(doc, mention, mentions)
+            if antecedent is not None:
+                root = antecedent.resolved or antecedent
+                mention.resolved = root
+                mention.entity = root.entity
+                rule = "resolve.pronoun" if info.pronoun else "resolve.definite"
+                why = f"'{head.text}' refers back to '{doc[root.start:root.end].text}'"
+                mention.info = SourceInfo(
+                    root.info.source_type,
+                    anonymous=root.info.anonymous,
+                    confidence=min(0.8, root.info.confidence),
+                    evidence=[span_evidence(rule, doc, a.src_start, a.src_end, why)]
+                    + [e for e in root.info.evidence if not e.rule.startswith("resolve.")],
+                    person=root.info.person,
+                    plural=root.info.plural,
+                )
+            elif any(e.rule == "type.known_person" for e in info.evidence):
+                for start, name, cs, ce in people:
+                    if name == head.text and start < a.src_start:
+                        mention.surname_of = (cs, ce)
+                        draft.evidence.append(
+                            Evidence(
+                                "resolve.surname",
+                                doc.text[cs:ce],
+                                cs,
+                                ce,
+                                f"'{head.text}' is the surname of '{doc.text[cs:ce]}' named earlier",
+                            )
+                        )
+                        break
+            mentions.append(mention)
+            draft.mention = mention
+            previous = draft
+        return mentions
+
+    def _antecedent(self, doc: Doc, m: Mention, mentions: list[Mention]) -> Mention | None:
+        info = m.info
+        head = doc[m.head]
+        has_det = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+        no_name = not any(t.pos_ == "PROPN" for t in doc[m.start : m.end])
+        definite = info.definite_noun or (
+            has_det
+            and no_name
+            and (m.lemma in self.lex.anonymous_nouns or m.lemma in self.lex.person_nouns)
+        )
+        if info.pronoun is None and not definite:
+            return None
+        for prev in reversed(mentions[-12:]):
+            if m.para - prev.para > 4:
+                break
+            p = prev.info
+            if info.pronoun in PERSON_PRONOUNS:
+                if p.person and not p.plural:
+                    return prev
+            elif info.pronoun in PLURAL_PRONOUNS:
+                if p.plural or p.source_type in ("named_organization", "unnamed_group"):
+                    return prev
+            elif info.pronoun is not None:
+                if p.source_type in ("named_organization", "document") and not p.person:
+                    return prev
+            elif definite:
+                if (p.person or p.plural) and p.plural == info.plural:
+                    if prev.lemma == m.lemma or p.source_type != "named_organization":
+                        return prev
+        return None
+
+    # ------------------------------------------------------------------ anonymity
+    def _anonymity(
+        self,
+        doc: Doc,
+        units: list[_Unit],
+        unit_of: list[int],
+        drafts: list[Draft],
+        mentions: list[Mention],
+    ) -> None:
+        """Find anonymity cues and attach them to the entity of the source they describe."""
+        by_entity: dict[int, list[Evidence]] = {}
+        reasons_by_unit: dict[int, list[Evidence]] = {}
+        for _, s, e in self.reasons(doc):
+            ui = unit_of[s]
+            if ui >= 0:
+                reasons_by_unit.setdefault(ui, []).append(
+                    span_evidence("anon.reason", doc, s, e, "the text says why the source is unnamed")
+                )
+        reason_entities: set[int] = set()
+        for mid, s, e in self.anon(doc):
+            rule = doc.vocab.strings[mid]
+            ui = unit_of[s]
+            if ui < 0:
+                continue
+            target: Mention | None = None
+            for m in mentions:
+                head = doc[m.head]
+                if head.left_edge.i <= s and e <= head.right_edge.i + 1 and unit_of[m.head] == ui:
+                    if doc[s].i >= m.start:
+                        target = m
+                        break
+            if target is None and rule not in _SOURCE_ONLY_ANON:
+                in_unit = [m for m in mentions if unit_of[m.head] == ui]
+                if in_unit:
+                    target = in_unit[0]
+                else:
+                    target = self._subject_mention(doc, units[ui], mentions)
+            if target is None:
+                continue
+            ev = span_evidence(f"anon.{rule}", doc, s, e, _ANON_WHY.get(rule, "identity withheld"))
+            by_entity.setdefault(target.entity, []).append(ev)
+            if ui in reasons_by_unit:
+                reason_entities.add(target.entity)
+                by_entity[target.entity].extend(reasons_by_unit[ui])
+        for k, m in enumerate(mentions):
+            if m.info.anonymous and m.entity not in by_entity:
+                by_entity.setdefault(m.entity, [])
+            # "Another (defense) expert" after an anonymous expert: the same kind of source,
+            # kept unnamed the same way.
+            head = doc[m.head]
+            other = next(
+                (c for c in head.children if c.lower_ in ("another", "other") and c.i < head.i),
+                None,
+            )
+            if other is None or m.info.source_type not in ("unnamed_person", "unnamed_group"):
+                continue
+            for prev in reversed(mentions[:k]):
+                if prev.entity != m.entity and prev.entity in by_entity and (
+                    prev.lemma == m.lemma or prev.info.person
+                ):
+                    ev = span_evidence(
+                        "anon.another",
+                        doc,
+                        other.i,
+                        m.end,
+                        "'another' source of the same kind as an anonymous one",
+                    )
+                    by_entity.setdefault(m.entity, []).append(ev)
+                    if prev.entity in reason_entities:
+                        reason_entities.add(m.entity)
+                    break
+        for draft in drafts:
+            m = draft.mention
+            if m is None:
+                continue
+            evs = by_entity.get(m.entity)
+            if evs is None:
+                continue
+            if m.info.source_type in ("named_person", "document"):
+                continue
+            own = [e for e in evs if m.start <= unit_of_tok(doc, e.start) < m.end]
+            extra = [e for e in evs if e not in own and e not in m.info.evidence]
+            draft.evidence.extend(
+                Evidence(
+                    e.rule if e.rule == "anon.reason" or unit_of_tok(doc, e.start) in range(m.start, m.end) or _near(doc, e, draft) else "anon.propagated",
+                    e.text, e.start, e.end,
+                    e.why if _near(doc, e, draft) else f"{e.why} (said of the same source elsewhere)",
+                )
+                for e in extra
+            )
+            m.info.anonymous = True
+            if m.info.source_type in ("unnamed_person", "unnamed_group"):
+                m.info.source_type = "anonymous"
+            draft.confidence = max(draft.confidence, 0.0)
+            setattr(draft, "_reason", m.entity in reason_entities)
+
+    def _subject_mention(self, doc: Doc, unit: _Unit, mentions: list[Mention]) -> Mention | None:
+        """'The officials spoke on condition of anonymity': the subject, resolved."""
+        root = doc[unit.start].sent.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        before = [m for m in mentions if m.start < unit.start]
+        lemma = subj.lemma_.lower()
+        for m in reversed(before[-8:]):
+            if subj.lower_ in PERSON_PRONOUNS and m.info.person:
+                return m
+            if subj.lower_ in PLURAL_PRONOUNS and m.info.plural:
+                return m
+            if m.lemma == lemma:
+                return m
+        return None
+
+    # ------------------------------------------------------------------ output
+    def _write(self, doc: Doc, drafts: list[Draft]) -> None:
+        text = doc.text
+        records: list[dict[str, Any]] = []
+        claim_spans: list[SpacySpan] = []
+        source_spans: list[SpacySpan] = []
+        cue_spans: list[SpacySpan] = []
+        drafts.sort(key=lambda d: (d.start, d.end))
+        for seq, d in enumerate(drafts):
+            evidence = list(d.evidence)
+            source = cue = resolved = relayed = None
+            source_type, flag, reason = "unattributed", False, None
+            confidence = d.confidence
+            a = d.attribution
+            m = d.mention
+            if a is not None:
+                cue_tok = doc[a.cue_start : a.cue_end]
+                cue = Span(cue_tok.text, cue_tok.start_char, cue_tok.end_char)
+                src_tok = doc[a.src_start : a.src_end]
+                source = Span(src_tok.text, src_tok.start_char, src_tok.end_char)
+                evidence.insert(0, Evidence(a.cue_rule, cue.text, cue.start, cue.end, _CUE_WHY[a.cue_rule]))
+                evidence.insert(
+                    1, Evidence(a.source_rule, source.text, source.start, source.end, _SOURCE_WHY[a.source_rule])
+                )
+                if a.relayed is not None:
+                    r = doc[a.relayed[0] : a.relayed[1]]
+                    relayed = Span(r.text, r.start_char, r.end_char)
+                    evidence.append(
+                        Evidence("relay.cited_by", r.text, r.start_char, r.end_char,
+                                 "the source is passed on through another outlet")
+                    )
+                cue_spans.append(doc[a.cue_start : a.cue_end])
+                source_spans.append(doc[a.src_start : a.src_end])
+                confidence = min(a.confidence, m.info.confidence if m else a.confidence)
+            elif d.continues is not None:
+                evidence.append(
+                    Evidence("resolve.continuation", text[d.start : d.end], d.start, d.end,
+                             "a quotation with no attribution of its own continues the previous speaker")
+                )
+            else:
+                evidence.append(
+                    Evidence("type.writer", text[d.sent_start : d.sent_end] if False else text[d.start:d.end], d.start, d.end,
+                             "no attribution cue: the writer's own voice")
+                    if d.kind != "caption" else Evidence("type.writer", text[d.start:d.end], d.start, d.end, "a caption, in the writer's voice")
+                )
+            if m is not None:
+                source_type = m.info.source_type
+                flag = m.info.anonymous
+                if flag:
+                    reason = bool(getattr(d, "_reason", False))
+                evidence.extend(e for e in m.info.evidence if e not in evidence)
+                if m.resolved is not None:
+                    r = doc[m.resolved.start : m.resolved.end]
+                    resolved = Span(r.text, r.start_char, r.end_char)
+                elif m.surname_of is not None:
+                    cs, ce = m.surname_of
+                    resolved = Span(text[cs:ce], cs, ce)
+                if d.continues is not None:
+                    root = m.resolved or m
+                    r = doc[root.start : root.end]
+                    resolved = Span(r.text, r.start_char, r.end_char)
+            records.append(
+                asdict(
+                    ExtractedClaim(
+                        seq=seq,
+                        kind=d.kind,
+                        start=d.start,
+                        end=d.end,
+                        text=text[d.start : d.end],
+                        sentence_start=d.sent_start,
+                        sentence_end=d.sent_end,
+                        source_type=source_type,
+                        anonymous_flag=flag,
+                        anonymity_reason_given=reason,
+                        source=source,
+                        cue=cue,
+                        resolved_to=resolved,
+                        relayed_by=relayed,
+                        confidence=round(max(0.05, min(confidence, 0.99)), 3),
+                        evidence=evidence,
+                    )
                 )
             )
-        doc.user_data[_KEY] = [asdict(c) for c in claims]
-        return doc
+            span = doc.char_span(d.start, d.end, label=source_type, alignment_mode="expand")
+            if span is not None:
+                claim_spans.append(span)
+        doc.user_data[_KEY] = records
+        doc.spans["claims"] = claim_spans
+        doc.spans["sources"] = source_spans
+        doc.spans["cues"] = cue_spans
+
+
+def unit_of_tok(doc: Doc, char: int) -> int:
+    """The token index at a char offset."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else -1
+
+
+def _subordinate(doc: Doc, a: Attribution, root: Token) -> bool:
+    """Whether a verb attribution sits in a clause under the writer's main verb."""
+    if a.verb is None or a.after_content:
+        return False
+    if a.source_rule == "source.relative":
+        return True  # "... pressure from its allies, who warned ...": describes a noun
+    v = doc[a.verb]
+    spine = root
+    while True:
+        if v == spine:
+            return False
+        if v.dep_ == "conj" and v.head == spine:
+            return False
+        break
+    head = v
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    return head != root and not a.in_content(root.i)
+
+
+def _near(doc: Doc, ev: Evidence, draft: Draft) -> bool:
+    return draft.sent_start <= ev.start < draft.sent_end
+
+
+_ANON_WHY = {
+    "unnamed": "the text says the source is unnamed",
+    "anonymous": "the source spoke anonymously",
+    "declined_named": "the source declined to be named",
+    "not_authorized": "the source was not authorized to speak",
+    "familiar_with": "a person 'familiar with' the matter: identity withheld",
+    "background": "the source spoke on background",
+    "close_to": "people 'close to' a party: identity withheld",
+    "briefed_on": "a person briefed on the matter: identity withheld",
+    "on_the_call": "people on the call, not named",
+    "insider": "an insider, not named",
+}
+_CUE_WHY = {
+    "cue.verb": "a reporting verb",
+    "cue.weak_verb": "a verb of opinion or stance with a clause: weaker attribution",
+    "cue.told": "'told' plus its audience",
+    "cue.quoted_as_saying": "'quoted as saying' attributes to the subject",
+    "cue.according_to": "'according to' names the source",
+    "cue.headline": "a headline of the form 'X says ...'",
+}
+_SOURCE_WHY = {
+    "source.subject": "the subject of the reporting verb",
+    "source.shared_subject": "the subject shared by coordinated verbs",
+    "source.relative": "the noun a relative clause ('who said') attaches to",
+    "source.according_to": "the object of 'according to'",
+    "source.headline": "the words before the headline's cue",
+}
 
 
 @Language.factory("source_attribution")

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
-_SENTENCE_END = ('.', '!', '?', ':', '"', '”', "'", '’', ')', ';')
+_SENTENCE_END = (".", "!", "?", ":", '"', "”", "'", "’", ")", ";")
 
 
 @dataclass(frozen=True)

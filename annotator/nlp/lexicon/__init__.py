@@ -1,0 +1,65 @@
+"""The word lists detection runs on, read from the plain data files in ``lexicon/``.
+
+One entry per line, ``#`` starts a comment. Users extend detection by editing these files
+(or passing their own ``Lexicon`` to the component).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def read_list(name: str) -> list[str]:
+    """Entries of ``lexicon/<name>.txt``: stripped, comments and blank lines dropped."""
+    text = resources.files("annotator.nlp.lexicon").joinpath(f"{name}.txt").read_text("utf-8")
+    out: list[str] = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].rstrip()
+        if line.strip():
+            out.append(line.strip())
+    return out
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    cue_verbs: frozenset[str]
+    weak_cue_verbs: frozenset[str]
+    multiword_cues: tuple[str, ...]
+    anonymity_phrases: tuple[tuple[str, str], ...]  # (rule, phrase)
+    anonymity_reasons: tuple[str, ...]
+    person_nouns: frozenset[str]
+    anonymous_nouns: frozenset[str]
+    spokesperson_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    org_nouns: frozenset[str]
+    titles: frozenset[str]
+    capitals: frozenset[str]
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The lexicon shipped with annotator (read once per process)."""
+    phrases = []
+    for line in read_list("anonymity_phrases"):
+        rule, _, phrase = line.partition("\t")
+        if phrase:
+            phrases.append((rule.strip(), phrase.strip()))
+    lower = lambda name: frozenset(w.lower() for w in read_list(name))  # noqa: E731
+    return Lexicon(
+        cue_verbs=lower("cue_verbs"),
+        weak_cue_verbs=lower("weak_cue_verbs"),
+        multiword_cues=tuple(read_list("multiword_cues")),
+        anonymity_phrases=tuple(phrases),
+        anonymity_reasons=tuple(read_list("anonymity_reasons")),
+        person_nouns=lower("person_nouns"),
+        anonymous_nouns=lower("anonymous_nouns"),
+        spokesperson_nouns=lower("spokesperson_nouns"),
+        document_nouns=lower("document_nouns"),
+        group_nouns=lower("group_nouns"),
+        org_nouns=lower("org_nouns"),
+        titles=lower("titles"),
+        capitals=frozenset(read_list("capitals")),
+    )

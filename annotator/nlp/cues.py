@@ -1,0 +1,295 @@
+"""Find attributions (source, cue, content) in one sentence of a parsed Doc.
+
+Rules work on the dependency parse: a reporting verb and its subject (shared across
+coordinated verbs, or the antecedent of a relative pronoun), "according to X", and
+"X was quoted as saying". Cues inside quotations and cues nested in the content of
+another cue are left out by the caller: the outermost source owns the claim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.sourcing import RELATIVE
+from annotator.records import Evidence
+
+# Verbs that report with a plain noun object too ("reiterated Ankara's position").
+NP_CONTENT_VERBS = frozenset(
+    {
+        "say",
+        "reiterate",
+        "confirm",
+        "deny",
+        "acknowledge",
+        "announce",
+        "reveal",
+        "disclose",
+        "admit",
+        "concede",
+        "allege",
+        "declare",
+        "predict",
+        "estimate",
+        "forecast",
+    }
+)
+CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
+# Children of a cue verb that belong to the attribution frame, not the content.
+FRAME_DEPS = frozenset(
+    {
+        "aux",
+        "auxpass",
+        "neg",
+        "advmod",
+        "npadvmod",
+        "prep",
+        "dative",
+        "punct",
+        "cc",
+        "prt",
+        "agent",
+        "mark",
+        "nsubj",
+        "nsubjpass",
+    }
+)
+# Children left out of a source span: they say what the source did, not who it is.
+SOURCE_DROP = frozenset({"relcl", "acl", "advcl", "parataxis"})
+BAD_SUBJECTS = frozenset({"this", "that", "which", "what", "there", "these", "those", "it's"})
+
+
+@dataclass
+class Attribution:
+    """One attribution in a sentence: token indices into the Doc."""
+
+    cue_start: int
+    cue_end: int  # exclusive
+    src_head: int
+    src_start: int
+    src_end: int  # exclusive
+    cue_rule: str
+    source_rule: str
+    confidence: float
+    verb: int | None = None  # the cue verb, when the cue is a verb
+    content: list[tuple[int, int]] = field(default_factory=list)  # token ranges
+    frame: set[int] = field(default_factory=set)  # tokens of source + cue + light modifiers
+    relayed: tuple[int, int] | None = None
+    after_content: bool = False
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def in_content(self, i: int) -> bool:
+        return any(lo <= i < hi for lo, hi in self.content)
+
+
+def _subtree_range(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def source_span(head: Token) -> tuple[int, int]:
+    """The noun phrase of ``head``: its subtree minus clauses and parentheticals, kept
+    contiguous around the head and trimmed of punctuation."""
+    excluded: set[int] = set()
+    for tok in head.subtree:
+        if tok is head or tok.i in excluded:
+            continue
+        if tok.dep_ in SOURCE_DROP or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
+            lo, hi = _subtree_range(tok)
+            excluded.update(range(lo, hi))
+    lo, hi = _subtree_range(head)
+    start = head.i
+    while start - 1 >= lo and start - 1 not in excluded:
+        start -= 1
+    end = head.i + 1
+    while end < hi and end not in excluded:
+        end += 1
+    doc = head.doc
+    # A parenthesis inside the span ends it: "expert (based in ...)".
+    for i in range(head.i + 1, end):
+        if doc[i].text in ("(", "[", "—", "–"):
+            end = i
+            break
+    while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _relayed(head: Token) -> tuple[int, int] | None:
+    """'officials cited by Bloomberg' -> the tokens of 'Bloomberg'."""
+    for child in head.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in ("cite", "quote"):
+            for agent in child.children:
+                if agent.dep_ == "agent" or agent.lower_ == "by":
+                    for obj in agent.children:
+                        if obj.dep_ == "pobj":
+                            return source_span(obj)
+    return None
+
+
+def _subject(verb: Token) -> tuple[Token | None, str]:
+    """The subject of a cue verb and the rule that found it."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child, "source.subject"
+    head = verb
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+        for child in head.children:
+            if child.dep_ == "nsubj":
+                return child, "source.shared_subject"
+    return None, ""
+
+
+def _has_quote(doc: Doc, lo: int, hi: int, quoted: list[int]) -> bool:
+    return any(quoted[i] >= 0 for i in range(lo, hi))
+
+
+def verb_attribution(
+    verb: Token, lex: Lexicon, quoted: list[int], claimed_verbs: set[int]
+) -> Attribution | None:
+    """The attribution a reporting verb makes, or None when it makes none."""
+    doc = verb.doc
+    lemma = verb.lemma_.lower()
+    if verb.dep_ in ("amod", "compound", "acomp", "aux", "auxpass", "nmod"):
+        return None
+    cue_start, cue_end = verb.i, verb.i + 1
+    cue_rule = "cue.verb"
+    base = verb
+    subj: Token | None
+    # "X was quoted as saying ..."
+    if lemma == "say" and verb.tag_ == "VBG" and verb.head.lower_ == "as":
+        base = verb.head.head
+        subj = next((c for c in base.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if subj is None or base.lemma_.lower() not in ("quote", "cite", "report"):
+            return None
+        cue_start, cue_end = base.i, verb.i + 1
+        cue_rule, source_rule = "cue.quoted_as_saying", "source.subject"
+    else:
+        subj, source_rule = _subject(verb)
+    if subj is None:
+        return None
+    if subj.lower_ in BAD_SUBJECTS or subj.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X"):
+        if subj.lower_ not in RELATIVE:
+            return None
+    if subj.lower_ in RELATIVE:
+        if base.dep_ == "relcl":
+            src = base.head
+        else:
+            # "allies, who warned": the nearest noun before the relative pronoun.
+            src = next(
+                (doc[i] for i in range(subj.i - 1, verb.sent.start - 1, -1)
+                 if doc[i].pos_ in ("NOUN", "PROPN")),
+                None,
+            )
+            if src is None:
+                return None
+        source_rule = "source.relative"
+    else:
+        if base.dep_ == "relcl":
+            return None  # "... which the US says are ...": embedded in the writer's sentence
+        src = subj
+    if src.lower_ in ("i", "we", "you", "me", "us") and quoted[verb.i] < 0:
+        # First person outside quotes: the writer or a letter; still an attribution.
+        pass
+
+    weak = lemma in lex.weak_cue_verbs
+    content: list[tuple[int, int]] = []
+    for child in verb.children:
+        if child.dep_ in CONTENT_DEPS:
+            content.append(_subtree_range(child))
+    vlo, vhi = _subtree_range(verb)
+    quote_near = _has_quote(doc, vlo, vhi, quoted)
+    after_content = False
+    if (
+        not content
+        and verb.dep_ in ("parataxis", "ccomp", "advcl")
+        and verb.head.i < verb.left_edge.i
+        and not any(c.dep_ == "mark" for c in verb.children)
+        and doc[verb.left_edge.i - 1].text in (",", "”", '"', "—", "–")
+    ):
+        # "X is Y, he said" parsed with 'said' hanging off the content's verb.
+        hlo, hhi = _subtree_range(verb.head)
+        content.append((hlo, vlo))
+        after_content = True
+    if weak:
+        if lemma in ("call", "describe", "dub", "label"):
+            if not quote_near:
+                return None
+        elif not content and not quote_near:
+            return None
+    elif not content and not quote_near:
+        dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if dobj is None or lemma not in NP_CONTENT_VERBS:
+            return None
+        content.append(_subtree_range(dobj))
+
+    src_start, src_end = source_span(src)
+    frame = set(range(src_start, src_end))
+    frame.update(range(cue_start, cue_end))
+    for child in verb.children:
+        if child.dep_ in FRAME_DEPS or (lemma == "tell" and child.dep_ == "dobj"):
+            if child.i == src.i:
+                continue
+            lo, hi = _subtree_range(child)
+            frame.update(range(lo, hi))
+    # "told reporters": the addressee is part of the cue.
+    if lemma == "tell":
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+        if obj is not None and obj.i == verb.i + 1 and obj.pos_ in ("NOUN",):
+            cue_end = obj.i + 1
+            cue_rule = "cue.told"
+    claimed_verbs.add(verb.i)
+    conf = 0.6 if weak else 0.9
+    if after_content:
+        conf -= 0.05
+    return Attribution(
+        cue_start=cue_start,
+        cue_end=cue_end,
+        src_head=src.i,
+        src_start=src_start,
+        src_end=src_end,
+        cue_rule="cue.weak_verb" if weak and cue_rule == "cue.verb" else cue_rule,
+        source_rule=source_rule,
+        confidence=conf,
+        verb=verb.i,
+        content=content,
+        frame=frame,
+        relayed=_relayed(src),
+        after_content=after_content,
+    )
+
+
+def according_to(doc: Doc, start: int, end: int, sent_start: int, sent_end: int) -> Attribution | None:
+    """'according to X' over tokens [start, end): X is the source, the rest the content."""
+    to = doc[end - 1]
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        obj = next(
+            (doc[i] for i in range(end, min(end + 8, sent_end)) if doc[i].pos_ in ("NOUN", "PROPN")),
+            None,
+        )
+    if obj is None:
+        return None
+    src_start, src_end = source_span(obj)
+    acc = doc[start]
+    plo, phi = _subtree_range(acc)
+    plo, phi = min(plo, start), max(phi, src_end)
+    content = [(sent_start, plo), (phi, sent_end)]
+    return Attribution(
+        cue_start=start,
+        cue_end=end,
+        src_head=obj.i,
+        src_start=src_start,
+        src_end=src_end,
+        cue_rule="cue.according_to",
+        source_rule="source.according_to",
+        confidence=0.9,
+        verb=None,
+        content=content,
+        frame=set(range(plo, phi)),
+        relayed=_relayed(obj),
+    )

@@ -1,0 +1,242 @@
+"""Classify a source mention into the taxonomy of eval/README.md and flag anonymity.
+
+Entity labels of the small model are not trusted alone ("Cavusoglu" comes out ORG,
+"Bloomberg" GPE): titles, appositions, earlier full mentions of a person and the lexicons
+decide first, the entity label only after them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from annotator.nlp.lexicon import Lexicon
+from annotator.records import Evidence
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "we", "us"})
+ORG_PRONOUNS = frozenset({"it"})
+RELATIVE = frozenset({"who", "that", "which", "whom"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
+
+
+@dataclass
+class SourceInfo:
+    """What a source mention is: its type, flag, confidence and the evidence for them."""
+
+    source_type: str
+    anonymous: bool = False
+    confidence: float = 0.5
+    evidence: list[Evidence] = field(default_factory=list)
+    person: bool = False  # can be the antecedent of he/she
+    plural: bool = False
+    pronoun: str | None = None  # "he", "they", "it" ... when the head is a pronoun
+    definite_noun: bool = False  # "the source", "the expert": resolve to an earlier mention
+
+
+def _ev(rule: str, doc: Doc, start: int, end: int, why: str) -> Evidence:
+    """Evidence over tokens [start, end) of ``doc``."""
+    first, last = doc[start], doc[end - 1]
+    return Evidence(
+        rule, doc.text[first.idx : last.idx + len(last)], first.idx, last.idx + len(last), why
+    )
+
+
+def token_evidence(rule: str, token: Token, why: str) -> Evidence:
+    return _ev(rule, token.doc, token.i, token.i + 1, why)
+
+
+def span_evidence(rule: str, doc: Doc, start: int, end: int, why: str) -> Evidence:
+    return _ev(rule, doc, start, end, why)
+
+
+def _is_plural(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNPS") or token.lower_ in PLURAL_PRONOUNS
+
+
+def _named_person_token(token: Token, lex: Lexicon, known_people: set[str]) -> str | None:
+    """Why a proper-noun token names a person, or None."""
+    if token.pos_ != "PROPN":
+        return None
+    if token.ent_type_ == "PERSON":
+        return "type.person_entity"
+    if token.text in known_people:
+        return "type.known_person"
+    # A title before the name: "Sen. Jane Roe", "Foreign Minister Mevlut Cavusoglu".
+    for left in token.doc[max(token.i - 4, token.sent.start) : token.i]:
+        if left.lower_.rstrip(".") in lex.titles and left.head.i in range(left.i, token.i + 1):
+            return "type.title_person"
+    return None
+
+
+def classify_source(
+    doc: Doc,
+    start: int,
+    end: int,
+    head: Token,
+    lex: Lexicon,
+    known_people: set[str],
+) -> SourceInfo:
+    """Type the source made of tokens [start, end) of ``doc`` whose syntactic head is ``head``."""
+    words = doc[start:end]
+    low = head.lower_
+    lemma = head.lemma_.lower()
+
+    if head.pos_ == "PRON" or low in PERSON_PRONOUNS | PLURAL_PRONOUNS | ORG_PRONOUNS:
+        if low in PERSON_PRONOUNS:
+            return SourceInfo(
+                "unnamed_person",
+                confidence=0.35,
+                person=True,
+                pronoun=low,
+                evidence=[token_evidence("type.pronoun", head, "a pronoun with no antecedent")],
+            )
+        if low in PLURAL_PRONOUNS:
+            return SourceInfo(
+                "unnamed_group",
+                confidence=0.3,
+                plural=True,
+                pronoun=low,
+                evidence=[token_evidence("type.pronoun", head, "a pronoun with no antecedent")],
+            )
+        return SourceInfo(
+            "named_organization",
+            confidence=0.3,
+            pronoun=low,
+            evidence=[token_evidence("type.pronoun", head, "'it' with no antecedent")],
+        )
+
+    # A named person anywhere in the head's name or apposition.
+    candidates = [head, *[t for t in head.children if t.dep_ in ("appos", "compound", "flat")]]
+    if head.dep_ == "appos":
+        candidates.append(head.head)
+    for cand in candidates:
+        rule = _named_person_token(cand, lex, known_people)
+        if rule is not None:
+            if cand is not head and cand.dep_ == "appos":
+                why = f"the apposition '{cand.text}' names a person"
+                rule = "source.apposition"
+            elif rule == "type.person_entity":
+                why = "the model tags the name as a person"
+            elif rule == "type.known_person":
+                why = f"'{cand.text}' was named as a person earlier in the article"
+            else:
+                why = "a title stands before the name"
+            if cand.dep_ == "appos" or head.dep_ == "appos":
+                # Name the apposition itself as the evidence span.
+                return SourceInfo(
+                    "named_person",
+                    confidence=0.85,
+                    person=True,
+                    evidence=[
+                        span_evidence(
+                            rule, doc, cand.left_edge.i, cand.right_edge.i + 1, why
+                        )
+                    ],
+                )
+            return SourceInfo(
+                "named_person",
+                confidence=0.9 if rule != "type.known_person" else 0.85,
+                person=True,
+                evidence=[span_evidence(rule, doc, start, end, why)],
+            )
+
+    has_name = any(
+        t.pos_ == "PROPN" or t.ent_type_ in ORG_LABELS for t in words if t.i != head.i
+    )
+
+    if lemma in lex.document_nouns or low in lex.document_nouns:
+        return SourceInfo(
+            "document",
+            confidence=0.8,
+            plural=_is_plural(head),
+            evidence=[token_evidence("type.document_noun", head, f"'{head.text}' is a document")],
+        )
+
+    if lemma in lex.spokesperson_nouns and has_name:
+        return SourceInfo(
+            "named_organization",
+            confidence=0.75,
+            person=True,
+            evidence=[
+                span_evidence(
+                    "type.spokesperson",
+                    doc,
+                    start,
+                    end,
+                    "a spokesperson speaks for the named organisation",
+                )
+            ],
+        )
+
+    if lemma in lex.anonymous_nouns:
+        why = (
+            "unnamed officials of a named body"
+            if has_name
+            else f"an unnamed '{head.text}' with no name given"
+        )
+        rule = "anon.officials_of_body" if has_name else "anon.unnamed_official"
+        return SourceInfo(
+            "anonymous",
+            anonymous=True,
+            confidence=0.8,
+            person=not _is_plural(head),
+            plural=_is_plural(head),
+            evidence=[span_evidence(rule, doc, start, end, why)],
+        )
+
+    if head.pos_ == "PROPN" or head.ent_type_ in ORG_LABELS:
+        if head.text in lex.capitals:
+            rule, why = "type.capital", f"'{head.text}' stands for its government"
+        elif head.ent_type_ in ORG_LABELS:
+            rule, why = "type.org_entity", f"the model tags '{head.text}' as {head.ent_type_}"
+        else:
+            rule, why = "type.proper_noun", "a proper name that is not a known person"
+        return SourceInfo(
+            "named_organization",
+            confidence=0.8 if rule != "type.proper_noun" else 0.55,
+            plural=_is_plural(head),
+            evidence=[span_evidence(rule, doc, start, end, why)],
+        )
+
+    definite = any(t.dep_ == "det" and t.lower_ in DEFINITE for t in head.children)
+    if lemma in lex.org_nouns or low in lex.org_nouns:
+        return SourceInfo(
+            "named_organization",
+            confidence=0.6,
+            evidence=[
+                token_evidence("type.org_noun", head, f"'{head.text}' is an organisation")
+            ],
+        )
+    plural = _is_plural(head) or low in lex.group_nouns
+    if lemma in lex.person_nouns or low in lex.group_nouns:
+        if plural:
+            return SourceInfo(
+                "unnamed_group",
+                confidence=0.7,
+                plural=True,
+                definite_noun=definite and not has_name,
+                evidence=[
+                    token_evidence("type.group_noun", head, "people not named, as a group")
+                ],
+            )
+        return SourceInfo(
+            "unnamed_person",
+            confidence=0.7,
+            person=True,
+            definite_noun=definite and not has_name,
+            evidence=[
+                token_evidence("type.person_noun", head, f"one {head.text}, not named")
+            ],
+        )
+    # Anything else that speaks: a guess, and a low confidence to say so.
+    return SourceInfo(
+        "unnamed_group" if plural else "unnamed_person",
+        confidence=0.35,
+        plural=plural,
+        person=not plural,
+        definite_noun=definite,
+        evidence=[token_evidence("type.fallback", head, "no rule knew this source; a guess")],
+    )
