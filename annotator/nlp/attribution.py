@@ -49,8 +49,24 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _HEADLINE_CUES = frozenset(
-    {"says", "say", "said", "warns", "claims", "tells", "insists", "denies", "confirms",
-     "urges", "vows", "argues", "admits", "reveals", "announces", "predicts"}
+    {
+        "says",
+        "say",
+        "said",
+        "warns",
+        "claims",
+        "tells",
+        "insists",
+        "denies",
+        "confirms",
+        "urges",
+        "vows",
+        "argues",
+        "admits",
+        "reveals",
+        "announces",
+        "predicts",
+    }
 )
 _QUOTE_CHARS = re.compile(r"[“”\"]")
 
@@ -374,9 +390,7 @@ class SourceAttribution:
             return [draft]
         root = doc[unit.start].sent.root
         if len(attrs) == 1 and not _subordinate(doc, attrs[0], root):
-            return [
-                Draft(kind, sent_start, sent_end, sent_start, sent_end, unit.para, attrs[0])
-            ]
+            return [Draft(kind, sent_start, sent_end, sent_start, sent_end, unit.para, attrs[0])]
         # Several attributions ("A said X, while B said Y"), or one inside the writer's
         # sentence ("..., its allies, who warned ..."): one claim per clause.
         regions: list[tuple[int, int, Attribution | None]] = []
@@ -405,9 +419,7 @@ class SourceAttribution:
         for lo, hi, a in regions:
             if lo > pos:
                 gap = (pos, lo)
-                if gap[0] <= root.i < gap[1] and not any(
-                    x.verb == root.i for x in attrs
-                ):
+                if gap[0] <= root.i < gap[1] and not any(x.verb == root.i for x in attrs):
                     filled.append((gap[0], gap[1], None))
                 else:
                     lo = pos
@@ -485,7 +497,12 @@ class SourceAttribution:
             )
             info = classify_source(doc, a.src_start, a.src_end, head, lex, known)
             mention = Mention(
-                a.src_start, a.src_end, a.src_head, info, draft.para, len(mentions),
+                a.src_start,
+                a.src_end,
+                a.src_head,
+                info,
+                draft.para,
+                len(mentions),
                 lemma=head.lemma_.lower(),
             )
             antecedent = self._antecedent(doc, mention, mentions)
@@ -494,7 +511,7 @@ class SourceAttribution:
                 mention.resolved = root
                 mention.entity = root.entity
                 rule = "resolve.pronoun" if info.pronoun else "resolve.definite"
-                why = f"'{head.text}' refers back to '{doc[root.start:root.end].text}'"
+                why = f"'{head.text}' refers back to '{doc[root.start : root.end].text}'"
                 mention.info = SourceInfo(
                     root.info.source_type,
                     anonymous=root.info.anonymous,
@@ -526,7 +543,9 @@ class SourceAttribution:
     def _antecedent(self, doc: Doc, m: Mention, mentions: list[Mention]) -> Mention | None:
         info = m.info
         head = doc[m.head]
-        has_det = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+        has_det = any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children
+        )
         no_name = not any(t.pos_ == "PROPN" for t in doc[m.start : m.end])
         definite = info.definite_noun or (
             has_det
@@ -570,7 +589,9 @@ class SourceAttribution:
             ui = unit_of[s]
             if ui >= 0:
                 reasons_by_unit.setdefault(ui, []).append(
-                    span_evidence("anon.reason", doc, s, e, "the text says why the source is unnamed")
+                    span_evidence(
+                        "anon.reason", doc, s, e, "the text says why the source is unnamed"
+                    )
                 )
         reason_entities: set[int] = set()
         for mid, s, e in self.anon(doc):
@@ -611,8 +632,10 @@ class SourceAttribution:
             if other is None or m.info.source_type not in ("unnamed_person", "unnamed_group"):
                 continue
             for prev in reversed(mentions[:k]):
-                if prev.entity != m.entity and prev.entity in by_entity and (
-                    prev.lemma == m.lemma or prev.info.person
+                if (
+                    prev.entity != m.entity
+                    and prev.entity in by_entity
+                    and (prev.lemma == m.lemma or prev.info.person)
                 ):
                     ev = span_evidence(
                         "anon.another",
@@ -638,9 +661,17 @@ class SourceAttribution:
             extra = [e for e in evs if e not in own and e not in m.info.evidence]
             draft.evidence.extend(
                 Evidence(
-                    e.rule if e.rule == "anon.reason" or unit_of_tok(doc, e.start) in range(m.start, m.end) or _near(doc, e, draft) else "anon.propagated",
-                    e.text, e.start, e.end,
-                    e.why if _near(doc, e, draft) else f"{e.why} (said of the same source elsewhere)",
+                    e.rule
+                    if e.rule == "anon.reason"
+                    or unit_of_tok(doc, e.start) in range(m.start, m.end)
+                    or _near(doc, e, draft)
+                    else "anon.propagated",
+                    e.text,
+                    e.start,
+                    e.end,
+                    e.why
+                    if _near(doc, e, draft)
+                    else f"{e.why} (said of the same source elsewhere)",
                 )
                 for e in extra
             )
@@ -687,30 +718,61 @@ class SourceAttribution:
                 cue = Span(cue_tok.text, cue_tok.start_char, cue_tok.end_char)
                 src_tok = doc[a.src_start : a.src_end]
                 source = Span(src_tok.text, src_tok.start_char, src_tok.end_char)
-                evidence.insert(0, Evidence(a.cue_rule, cue.text, cue.start, cue.end, _CUE_WHY[a.cue_rule]))
                 evidence.insert(
-                    1, Evidence(a.source_rule, source.text, source.start, source.end, _SOURCE_WHY[a.source_rule])
+                    0, Evidence(a.cue_rule, cue.text, cue.start, cue.end, _CUE_WHY[a.cue_rule])
+                )
+                evidence.insert(
+                    1,
+                    Evidence(
+                        a.source_rule,
+                        source.text,
+                        source.start,
+                        source.end,
+                        _SOURCE_WHY[a.source_rule],
+                    ),
                 )
                 if a.relayed is not None:
                     r = doc[a.relayed[0] : a.relayed[1]]
                     relayed = Span(r.text, r.start_char, r.end_char)
                     evidence.append(
-                        Evidence("relay.cited_by", r.text, r.start_char, r.end_char,
-                                 "the source is passed on through another outlet")
+                        Evidence(
+                            "relay.cited_by",
+                            r.text,
+                            r.start_char,
+                            r.end_char,
+                            "the source is passed on through another outlet",
+                        )
                     )
                 cue_spans.append(doc[a.cue_start : a.cue_end])
                 source_spans.append(doc[a.src_start : a.src_end])
                 confidence = min(a.confidence, m.info.confidence if m else a.confidence)
             elif d.continues is not None:
                 evidence.append(
-                    Evidence("resolve.continuation", text[d.start : d.end], d.start, d.end,
-                             "a quotation with no attribution of its own continues the previous speaker")
+                    Evidence(
+                        "resolve.continuation",
+                        text[d.start : d.end],
+                        d.start,
+                        d.end,
+                        "a quotation with no attribution of its own continues the previous speaker",
+                    )
                 )
             else:
                 evidence.append(
-                    Evidence("type.writer", text[d.sent_start : d.sent_end] if False else text[d.start:d.end], d.start, d.end,
-                             "no attribution cue: the writer's own voice")
-                    if d.kind != "caption" else Evidence("type.writer", text[d.start:d.end], d.start, d.end, "a caption, in the writer's voice")
+                    Evidence(
+                        "type.writer",
+                        text[d.sent_start : d.sent_end] if False else text[d.start : d.end],
+                        d.start,
+                        d.end,
+                        "no attribution cue: the writer's own voice",
+                    )
+                    if d.kind != "caption"
+                    else Evidence(
+                        "type.writer",
+                        text[d.start : d.end],
+                        d.start,
+                        d.end,
+                        "a caption, in the writer's voice",
+                    )
                 )
             if m is not None:
                 source_type = m.info.source_type

@@ -181,8 +181,11 @@ def verb_attribution(
         else:
             # "allies, who warned": the nearest noun before the relative pronoun.
             src = next(
-                (doc[i] for i in range(subj.i - 1, verb.sent.start - 1, -1)
-                 if doc[i].pos_ in ("NOUN", "PROPN")),
+                (
+                    doc[i]
+                    for i in range(subj.i - 1, verb.sent.start - 1, -1)
+                    if doc[i].pos_ in ("NOUN", "PROPN")
+                ),
                 None,
             )
             if src is None:
@@ -263,13 +266,19 @@ def verb_attribution(
     )
 
 
-def according_to(doc: Doc, start: int, end: int, sent_start: int, sent_end: int) -> Attribution | None:
+def according_to(
+    doc: Doc, start: int, end: int, sent_start: int, sent_end: int
+) -> Attribution | None:
     """'according to X' over tokens [start, end): X is the source, the rest the content."""
     to = doc[end - 1]
     obj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if obj is None:
         obj = next(
-            (doc[i] for i in range(end, min(end + 8, sent_end)) if doc[i].pos_ in ("NOUN", "PROPN")),
+            (
+                doc[i]
+                for i in range(end, min(end + 8, sent_end))
+                if doc[i].pos_ in ("NOUN", "PROPN")
+            ),
             None,
         )
     if obj is None:

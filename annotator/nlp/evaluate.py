@@ -100,23 +100,19 @@ def read_gold(path: str | Path) -> list[GoldLine]:
 
 def _covers(claim: ExtractedClaim, text: str, start: int, end: int) -> bool:
     """Whether claim + source + cue cover [start, end); gaps of spaces/punctuation bridge."""
-    spans = sorted(
-        (s.start, s.end)
-        for s in (claim, claim.source, claim.cue)
-        if s is not None
-    )
+    spans = sorted((s.start, s.end) for s in (claim, claim.source, claim.cue) if s is not None)
     merged: list[list[int]] = []
     for s, e in spans:
-        if merged and (s <= merged[-1][1] or not any(ch.isalnum() for ch in text[merged[-1][1] : s])):
+        if merged and (
+            s <= merged[-1][1] or not any(ch.isalnum() for ch in text[merged[-1][1] : s])
+        ):
             merged[-1][1] = max(merged[-1][1], e)
         else:
             merged.append([s, e])
     return any(s <= start and end <= e for s, e in merged)
 
 
-def match(
-    gold: GoldLine, claims: Sequence[ExtractedClaim], text: str
-) -> ExtractedClaim | None:
+def match(gold: GoldLine, claims: Sequence[ExtractedClaim], text: str) -> ExtractedClaim | None:
     """The claim that finds a gold line, or None."""
     start = text.find(gold.anchor)
     if start < 0:
@@ -175,8 +171,7 @@ def render(result: EvalResult) -> RenderableType:
         f"({result.type_accuracy:.1%})\n"
     )
     head.append(
-        f"anonymous_flag right:  {result.flag_correct}/{result.total} "
-        f"({result.flag_accuracy:.1%})"
+        f"anonymous_flag right:  {result.flag_correct}/{result.total} ({result.flag_accuracy:.1%})"
     )
     table = Table(title="per source_type (preferred gold label)")
     for col in ("type", "precision", "recall", "F1", "support"):

@@ -131,9 +131,7 @@ def classify_source(
                     confidence=0.85,
                     person=True,
                     evidence=[
-                        span_evidence(
-                            rule, doc, cand.left_edge.i, cand.right_edge.i + 1, why
-                        )
+                        span_evidence(rule, doc, cand.left_edge.i, cand.right_edge.i + 1, why)
                     ],
                 )
             return SourceInfo(
@@ -143,9 +141,7 @@ def classify_source(
                 evidence=[span_evidence(rule, doc, start, end, why)],
             )
 
-    has_name = any(
-        t.pos_ == "PROPN" or t.ent_type_ in ORG_LABELS for t in words if t.i != head.i
-    )
+    has_name = any(t.pos_ == "PROPN" or t.ent_type_ in ORG_LABELS for t in words if t.i != head.i)
 
     if lemma in lex.document_nouns or low in lex.document_nouns:
         return SourceInfo(
@@ -206,9 +202,7 @@ def classify_source(
         return SourceInfo(
             "named_organization",
             confidence=0.6,
-            evidence=[
-                token_evidence("type.org_noun", head, f"'{head.text}' is an organisation")
-            ],
+            evidence=[token_evidence("type.org_noun", head, f"'{head.text}' is an organisation")],
         )
     plural = _is_plural(head) or low in lex.group_nouns
     if lemma in lex.person_nouns or low in lex.group_nouns:
@@ -218,18 +212,14 @@ def classify_source(
                 confidence=0.7,
                 plural=True,
                 definite_noun=definite and not has_name,
-                evidence=[
-                    token_evidence("type.group_noun", head, "people not named, as a group")
-                ],
+                evidence=[token_evidence("type.group_noun", head, "people not named, as a group")],
             )
         return SourceInfo(
             "unnamed_person",
             confidence=0.7,
             person=True,
             definite_noun=definite and not has_name,
-            evidence=[
-                token_evidence("type.person_noun", head, f"one {head.text}, not named")
-            ],
+            evidence=[token_evidence("type.person_noun", head, f"one {head.text}, not named")],
         )
     # Anything else that speaks: a guess, and a low confidence to say so.
     return SourceInfo(
