@@ -36,3 +36,7 @@ class ExportError(AnnotatorError):
 
 class MergeError(AnnotatorError):
     """Databases cannot be merged as asked."""
+
+
+class ReportError(AnnotatorError):
+    """An audit or export report cannot be written."""

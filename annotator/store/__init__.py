@@ -6,10 +6,11 @@ the mixin modules of this package.
 
 from annotator.store.annotations import Annotation, AnnotationsMixin
 from annotator.store.articles import ArticlesMixin, StoreStats
+from annotator.store.audit import AuditMixin
 from annotator.store.core import StoreBase
 
 
-class Store(ArticlesMixin, AnnotationsMixin, StoreBase):
+class Store(ArticlesMixin, AnnotationsMixin, AuditMixin, StoreBase):
     """One connection to an annotator database (one per thread or process)."""
 
 

@@ -1,0 +1,99 @@
+"""spaCy DocBin writer: one Doc per article with claim, source and cue spans for spancat.
+
+Spans are labelled with the claim's human source_type (gold, or the one chosen
+reviewer's); a claim with none is left out, so the machine's guesses never become
+training data. Docs are tokenised with `spacy.blank("en")`; no model is loaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.tokens import Doc, DocBin, Span
+
+CUE_LABEL = "CUE"
+
+
+@dataclass
+class DocBinCounts:
+    docs: int = 0
+    claims: int = 0
+    claims_without_label: int = 0
+
+
+def _source_type(record: dict[str, Any], reviewer: str | None) -> str | None:
+    labels: dict[str, Any]
+    if reviewer is not None:
+        labels = next((a["labels"] for a in record["annotations"] if a["reviewer"] == reviewer), {})
+    else:
+        labels = (record["gold"] or {}).get("labels") or {}
+    value = labels.get("source_type")
+    return value if isinstance(value, str) else None
+
+
+def _spans(doc: Doc, record: dict[str, Any], label: str) -> Iterator[tuple[str, Span]]:
+    claim = doc.char_span(record["start"], record["end"], label=label, alignment_mode="expand")
+    if claim is not None:
+        yield "claims", claim
+    suggestion = record["suggestion"] or {}
+    for key, group, span_label in (("source", "sources", label), ("cue", "cues", CUE_LABEL)):
+        found = suggestion.get(key)
+        if found is not None:
+            span = doc.char_span(
+                found["start"], found["end"], label=span_label, alignment_mode="expand"
+            )
+            if span is not None:
+                yield group, span
+
+
+def iter_docs(
+    records: Iterable[dict[str, Any]],
+    article_text: Callable[[str], str | None],
+    counts: DocBinCounts,
+    reviewer: str | None = None,
+) -> Iterator[Doc]:
+    """One Doc per article that has at least one claim with a human source_type."""
+    nlp = spacy.blank("en")
+    for article_id, group in groupby(records, key=lambda r: r["article_id"]):
+        labelled = []
+        for record in group:
+            label = _source_type(record, reviewer)
+            if label is None:
+                counts.claims_without_label += 1
+            else:
+                labelled.append((record, label))
+        text = article_text(article_id) if labelled else None
+        if text is None:
+            continue
+        doc = nlp.make_doc(text)
+        groups: dict[str, list[Span]] = {"claims": [], "sources": [], "cues": []}
+        for record, label in labelled:
+            for name, span in _spans(doc, record, label):
+                groups[name].append(span)
+        for name, spans in groups.items():
+            doc.spans[name] = spans
+        doc.user_data["article_id"] = article_id
+        doc.user_data["claim_ids"] = [record["claim_id"] for record, _ in labelled]
+        counts.docs += 1
+        counts.claims += len(labelled)
+        yield doc
+
+
+def write_docbin(
+    records: Iterable[dict[str, Any]],
+    path: Path,
+    article_text: Callable[[str], str | None],
+    reviewer: str | None = None,
+) -> DocBinCounts:
+    """Write the Docs to a `.spacy` file; returns what went in."""
+    counts = DocBinCounts()
+    docbin = DocBin(store_user_data=True)
+    for doc in iter_docs(records, article_text, counts, reviewer):
+        docbin.add(doc)
+    docbin.to_disk(path)
+    return counts
