@@ -1,0 +1,217 @@
+"""The audit as Rich renderables: printed by `annotator audit` and shown by the TUI screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from annotator.audit.chain import ChainReport
+from annotator.audit.report import AuditReport
+from annotator.safe_text import clean
+
+BAR_WIDTH = 20
+
+
+def number(value: float | None, digits: int = 3) -> str:
+    return "—" if value is None else f"{value:.{digits}f}"
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.0f}%"
+
+
+def bar(value: float, most: float, width: int = BAR_WIDTH) -> Text:
+    """A horizontal bar scaled so that `most` fills `width` cells."""
+    cells = 0 if most <= 0 else round(width * value / most)
+    return Text("█" * cells, style="cyan")
+
+
+def chain_line(chain: ChainReport) -> Text:
+    if chain.first_break is None:
+        return Text.assemble(
+            ("History: ", "bold"),
+            (f"OK, {chain.records} records chained", "green"),
+            f" (head {chain.head[:16]})",
+        )
+    broken = chain.first_break
+    who = (
+        ""
+        if broken.claim_id is None
+        else f" claim {broken.claim_id}, reviewer {clean(broken.reviewer or '')},"
+    )
+    return Text.assemble(
+        ("History: ", "bold"),
+        (f"BROKEN at record {broken.id}:{who} {broken.problem}", "bold red"),
+    )
+
+
+def agreement_table(report: AuditReport) -> Table:
+    table = Table(
+        "field",
+        "level",
+        "claims",
+        "alpha",
+        "95% CI",
+        "% agree",
+        title="Agreement (claims with ≥2 reviewers)",
+    )
+    for field in report.agreement:
+        ci = "—" if field.alpha_ci is None else f"{field.alpha_ci[0]:.2f} – {field.alpha_ci[1]:.2f}"
+        table.add_row(
+            field.field,
+            field.level,
+            str(field.claims),
+            number(field.alpha),
+            ci,
+            percent(field.percent_agreement),
+        )
+    return table
+
+
+def kappa_table(report: AuditReport) -> Table:
+    table = Table(
+        "field", "reviewers", "kappa", "claims", title="Cohen's kappa per pair of reviewers"
+    )
+    for field in report.agreement:
+        for pair in field.kappas:
+            table.add_row(
+                field.field,
+                Text(f"{pair.reviewer_a} · {pair.reviewer_b}"),
+                number(pair.kappa),
+                str(pair.claims),
+            )
+    return table
+
+
+def reviewer_table(report: AuditReport) -> Table:
+    table = Table(
+        "reviewer",
+        "claims",
+        "median s",
+        "p10 s",
+        f"< {report.fast_seconds:g} s",
+        "kept machine",
+        "longest run",
+        "runs ≥10",
+        "agrees w/ majority",
+        title="Reviewers",
+    )
+    for r in report.reviewers:
+        kept = "—" if not r.machine_compared else f"{r.machine_accepted}/{r.machine_compared}"
+        table.add_row(
+            Text(r.reviewer),
+            str(r.claims),
+            number(r.median_seconds, 1),
+            number(r.p10_seconds, 1),
+            str(r.fast_claims),
+            kept,
+            str(r.longest_run),
+            str(r.runs_over_threshold),
+            f"{percent(r.majority_agreement)} of {r.majority_compared}",
+        )
+    return table
+
+
+def speed_bars(report: AuditReport) -> Table:
+    table = Table("reviewer", "median seconds per claim", title="Speed", box=None)
+    most = max((r.median_seconds or 0 for r in report.reviewers), default=0)
+    for r in report.reviewers:
+        line = bar(r.median_seconds or 0, most)
+        line.append(f" {number(r.median_seconds, 1)}")
+        table.add_row(Text(r.reviewer), line)
+    return table
+
+
+def distribution_tables(report: AuditReport) -> Iterator[Table]:
+    names = [r.reviewer for r in report.reviewers]
+    for field in report.agreement:
+        values = sorted({v for r in report.reviewers for v in r.distribution.get(field.field, {})})
+        if not values:
+            continue
+        table = Table("value", title=f"Labels given: {field.field}")
+        for name in names:
+            table.add_column(Text(name))  # reviewer names are data, never markup
+        most = max(r.distribution[field.field].get(v, 0) for r in report.reviewers for v in values)
+        for value in values:
+            cells = []
+            for r in report.reviewers:
+                n = r.distribution[field.field].get(value, 0)
+                cells.append(bar(n, most, 10).append(f" {n}"))
+            table.add_row(Text(value), *cells)
+        yield table
+
+
+def detector_tables(report: AuditReport) -> Iterator[RenderableType]:
+    d = report.detector
+    yield Text.assemble(
+        ("Detector vs gold ", "bold"),
+        f"({report.gold}, {d.claims} claims): accuracy {percent(d.accuracy)}; anonymous flag "
+        f"precision {percent(d.anonymous_precision)}, recall {percent(d.anonymous_recall)} "
+        f"({d.anonymous_claims} claims)",
+    )
+    # Spaces instead of underscores let the narrow column headers wrap.
+    matrix = Table(
+        "gold ↓ machine →",
+        *[t.replace("_", " ") for t in d.types],
+        title="Source type confusion matrix",
+    )
+    for name, row in zip(d.types, d.confusion, strict=True):
+        matrix.add_row(name, *[str(n) if n else "·" for n in row])
+    yield matrix
+    scores = Table("source type", "precision", "recall", "gold", "suggested", title="Per type")
+    for s in d.scores:
+        scores.add_row(
+            s.source_type, percent(s.precision), percent(s.recall), str(s.gold), str(s.suggested)
+        )
+    yield scores
+
+
+def article_table(report: AuditReport) -> Table:
+    table = Table(
+        "article",
+        "claims",
+        "source types",
+        "anonymous",
+        "single anon.",
+        "reason given",
+        title="Sourcing profile per article",
+    )
+    for a in report.articles:
+        shares = ", ".join(f"{t} {100 * s:.0f}%" for t, s in a.source_shares.items())
+        reason = "—" if not a.anonymous_claims else f"{a.reason_given_claims}/{a.anonymous_claims}"
+        table.add_row(
+            Text(clean(a.title or a.article_id)),
+            str(a.claims),
+            Text(shares),
+            "yes" if a.cites_anonymous else "no",
+            str(a.single_anonymous_claims),
+            reason,
+        )
+    return table
+
+
+def renderables(report: AuditReport) -> list[RenderableType]:
+    head = Text.assemble(
+        ("Audit of ", "bold"),
+        clean(report.database),
+        f": schema {report.schema}, {report.claims_labelled} claims labelled, "
+        f"{report.claims_multi} by two or more reviewers",
+    )
+    return [
+        head,
+        chain_line(report.chain),
+        agreement_table(report),
+        kappa_table(report),
+        reviewer_table(report),
+        speed_bars(report),
+        *distribution_tables(report),
+        *detector_tables(report),
+        article_table(report),
+    ]
+
+
+def print_report(report: AuditReport, console: Console) -> None:
+    console.print(Group(*renderables(report)))

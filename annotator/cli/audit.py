@@ -1,0 +1,106 @@
+"""`annotator audit`: agreement, reviewer habits, detector quality, sourcing, history check."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from annotator.audit.chain import verify_chain
+from annotator.audit.report import build_report
+from annotator.audit.report_html import report_html
+from annotator.audit.report_json import report_json
+from annotator.audit.report_text import chain_line, print_report
+from annotator.audit.reviewers import FAST_SECONDS
+from annotator.cli.group import db_option, main
+from annotator.errors import ReportError, StoreError
+from annotator.gold import GOLD_METHODS
+from annotator.labels import load_schema
+from annotator.store import Store
+
+
+def open_existing(db_path: str) -> Store:
+    """Open a database that must already exist (auditing never creates one)."""
+    if not Path(db_path).is_file():
+        raise StoreError(f"{db_path}: no such database; pass an existing one with --db")
+    return Store(db_path)
+
+
+@main.command()
+@db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "html"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option("--out", type=click.Path(dir_okay=False), help="Write the report to FILE.")
+@click.option(
+    "--fast",
+    type=click.FloatRange(min=0),
+    default=FAST_SECONDS,
+    show_default=True,
+    help="Count claims rated in fewer SECONDS than this.",
+)
+@click.option(
+    "--gold",
+    type=click.Choice(GOLD_METHODS),
+    default="majority",
+    show_default=True,
+    help="Gold labels the detector is compared against.",
+)
+@click.option("--schema", "schema_path", type=click.Path(dir_okay=False), help="Label schema file.")
+@click.option(
+    "--verify-only", is_flag=True, help="Only verify the history chain; exit 1 when it is broken."
+)
+def audit(
+    db_path: str,
+    fmt: str,
+    out: str | None,
+    fast: float,
+    gold: str,
+    schema_path: str | None,
+    verify_only: bool,
+) -> None:
+    """Audit the reviewers, the detector and the tamper-evident history of a database.
+
+    \b
+    Examples:
+      annotator audit --db team.db
+      annotator audit --db team.db --format html --out audit.html
+      annotator audit --db team.db --verify-only     # for CI: exit 1 if tampered
+    """
+    with contextlib.closing(open_existing(db_path)) as store:
+        if verify_only:
+            chain = verify_chain(store.chain_rows())
+            Console(stderr=not chain.ok).print(chain_line(chain))
+            sys.exit(0 if chain.ok else 1)
+        report = build_report(
+            store,
+            load_schema(schema_path),
+            gold="adjudicated" if gold == "adjudicated" else "majority",
+            fast=fast,
+        )
+    if fmt == "text" and out is None:
+        print_report(report, Console())
+        return
+    if fmt == "text":
+        console = Console(record=True, width=120, file=io.StringIO())
+        print_report(report, console)
+        content = console.export_text()
+    else:
+        content = report_json(report) if fmt == "json" else report_html(report)
+    if out is None:
+        click.echo(content, nl=False)
+        return
+    try:
+        Path(out).write_text(content, encoding="utf-8")
+    except OSError as error:
+        raise ReportError(f"{out}: cannot write the report ({error.strerror})") from error
+    click.echo(f"Wrote {out}", err=True)

@@ -1,0 +1,127 @@
+"""Queries behind `annotator audit` and `annotator adjudicate` (read-only, except adjudicating)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from annotator.store.annotations import ADJUDICATE, REVIEW_ACTIONS
+from annotator.store.core import StoreBase
+
+_REVIEW_MARKS = ",".join(f"'{action}'" for action in REVIEW_ACTIONS)
+
+
+@dataclass(frozen=True)
+class CurrentLabel:
+    """A reviewer's current (newest, non-empty) labels on one claim."""
+
+    record_id: int
+    claim_id: str
+    reviewer: str
+    labels: dict[str, Any]
+    note: str | None
+    saved_at: str
+
+
+@dataclass(frozen=True)
+class MachineSuggestion:
+    """The stored attribution of a claim, as the detector proposed it."""
+
+    claim_id: str
+    article_id: str
+    source_type: str
+    anonymous_flag: bool
+    anonymity_reason_given: bool | None
+    source_text: str | None
+
+
+class AuditMixin(StoreBase):
+    def chain_rows(self) -> list[dict[str, Any]]:
+        """Every annotation row exactly as stored (labels as text), in id order.
+
+        Verification hashes the stored text, so nothing is parsed here: a row edited
+        by hand into invalid JSON must still be reported, not crash the audit.
+        """
+        cursor = self.conn.execute(
+            "SELECT id, claim_id, reviewer, schema_id, action, labels, note, seconds, "
+            "saved_at, prev_hash, hash FROM annotations ORDER BY id"
+        )
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
+
+    def current_labels(self) -> list[CurrentLabel]:
+        """Each reviewer's current labels per claim (unrated claims left out), oldest first."""
+        rows = self.conn.execute(
+            f"""
+            SELECT a.id, a.claim_id, a.reviewer, a.labels, a.note, a.saved_at
+            FROM annotations AS a
+            WHERE a.id = (SELECT max(b.id) FROM annotations AS b
+                          WHERE b.claim_id = a.claim_id AND b.reviewer = a.reviewer
+                            AND b.action IN ({_REVIEW_MARKS}))
+              AND a.labels IS NOT NULL
+            ORDER BY a.id
+            """
+        )
+        return [
+            CurrentLabel(row[0], row[1], row[2], _labels(row[3]), row[4], row[5]) for row in rows
+        ]
+
+    def seconds_per_claim(self) -> dict[tuple[str, str], float]:
+        """Time each reviewer spent on each claim: the sum over their timed records."""
+        rows = self.conn.execute(
+            f"SELECT reviewer, claim_id, sum(seconds) FROM annotations "
+            f"WHERE action IN ({_REVIEW_MARKS}) AND seconds IS NOT NULL "
+            "GROUP BY reviewer, claim_id"
+        )
+        return {(row[0], row[1]): float(row[2]) for row in rows}
+
+    def machine_suggestions(self) -> dict[str, MachineSuggestion]:
+        rows = self.conn.execute(
+            "SELECT t.claim_id, c.article_id, t.source_type, t.anonymous_flag, "
+            "t.anonymity_reason_given, t.source_text "
+            "FROM attributions AS t JOIN claims AS c ON c.id = t.claim_id "
+            "ORDER BY c.article_id, c.seq"
+        )
+        return {
+            row[0]: MachineSuggestion(
+                row[0],
+                row[1],
+                row[2],
+                bool(row[3]),
+                None if row[4] is None else bool(row[4]),
+                row[5],
+            )
+            for row in rows
+        }
+
+    def article_titles(self) -> dict[str, str | None]:
+        rows = self.conn.execute("SELECT id, title FROM articles ORDER BY id")
+        return {row[0]: row[1] for row in rows}
+
+    def adjudications(self) -> dict[str, CurrentLabel]:
+        """The newest adjudicate record per claim: the adjudicated gold label."""
+        rows = self.conn.execute(
+            """
+            SELECT a.id, a.claim_id, a.reviewer, a.labels, a.note, a.saved_at
+            FROM annotations AS a
+            WHERE a.id = (SELECT max(b.id) FROM annotations AS b
+                          WHERE b.claim_id = a.claim_id AND b.action = ?)
+              AND a.labels IS NOT NULL
+            ORDER BY a.id
+            """,
+            (ADJUDICATE,),
+        )
+        return {
+            row[1]: CurrentLabel(row[0], row[1], row[2], _labels(row[3]), row[4], row[5])
+            for row in rows
+        }
+
+
+def _labels(text: str) -> dict[str, Any]:
+    """Stored labels as a dict; a value that is not a JSON object counts as no labels."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
