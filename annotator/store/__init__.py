@@ -8,9 +8,10 @@ from annotator.store.annotations import Annotation, AnnotationsMixin
 from annotator.store.articles import ArticlesMixin, StoreStats
 from annotator.store.audit import AuditMixin
 from annotator.store.core import StoreBase
+from annotator.store.corpus import CorpusMixin
 
 
-class Store(ArticlesMixin, AnnotationsMixin, AuditMixin, StoreBase):
+class Store(ArticlesMixin, AnnotationsMixin, AuditMixin, CorpusMixin, StoreBase):
     """One connection to an annotator database (one per thread or process)."""
 
 
