@@ -9,10 +9,11 @@ from annotator.store.articles import ArticlesMixin, StoreStats
 from annotator.store.audit import AuditMixin
 from annotator.store.core import StoreBase
 from annotator.store.corpus import CorpusMixin
+from annotator.store.review import ReviewClaim, ReviewMixin
 
 
-class Store(ArticlesMixin, AnnotationsMixin, AuditMixin, CorpusMixin, StoreBase):
+class Store(ArticlesMixin, AnnotationsMixin, ReviewMixin, AuditMixin, CorpusMixin, StoreBase):
     """One connection to an annotator database (one per thread or process)."""
 
 
-__all__ = ["Annotation", "Store", "StoreStats"]
+__all__ = ["Annotation", "ReviewClaim", "Store", "StoreStats"]

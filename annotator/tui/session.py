@@ -1,0 +1,262 @@
+"""A review session: which claims to step through, the pending labels, saving and undo.
+
+No Textual here: the claim screen is a skin over this object, so what a key does to the
+dataset can be tested (and benchmarked) without a terminal. Every save is committed by
+the store before the session moves on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from annotator.errors import AnnotatorError
+from annotator.labels import LabelSchema, Question
+from annotator.store import ReviewClaim, Store
+
+# The views `f` offers, in menu order.
+FILTERS: dict[str, str] = {
+    "all": "All claims",
+    "unrated": "Not yet rated by me",
+    "anonymous": "Flagged anonymous",
+    "low_confidence": "Low machine confidence",
+    "disputed": "Reviewers disagree",
+}
+LOW_CONFIDENCE = 0.6
+# A text question of this name fills the annotation's note column instead of a label.
+NOTE = "note"
+
+
+class ReviewError(AnnotatorError):
+    """A review command that cannot be carried out (shown as a notification)."""
+
+
+@dataclass(frozen=True)
+class _Change:
+    """What one save replaced, so ctrl+z can put it back."""
+
+    claim_id: str
+    labels: dict[str, Any] | None
+    note: str | None
+    session_labels: dict[str, Any] | None
+
+
+class ReviewSession:
+    """One reviewer stepping through the claims of a store under one label schema."""
+
+    def __init__(
+        self,
+        store: Store,
+        reviewer: str,
+        schema: LabelSchema,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.store, self.reviewer, self.schema, self._clock = store, reviewer, schema, clock
+        store.register_schema(schema.id, schema.name, schema.version, schema.content)
+        order = store.claim_order()
+        if not order:
+            raise ReviewError(
+                f"{store.path} holds no claims yet; pass article files: annotator review PATH"
+            )
+        self._order = [claim for claim, _ in order]
+        self._article_of = dict(order)
+        self._article_number: dict[str, int] = {}
+        for _, article in order:
+            self._article_number.setdefault(article, len(self._article_number) + 1)
+        self.rated = store.rated_claim_ids(reviewer)
+        self.view_name = "all"
+        self.view: list[str] = self._order
+        self.index = 0
+        self.claim: ReviewClaim | None = None
+        self.pending: dict[str, Any] = {}
+        self.note: str | None = None
+        self._shown_at = clock()
+        self._undo: list[_Change] = []
+        self.saved_this_session: dict[str, dict[str, Any]] = {}
+
+    # -- where we are ---------------------------------------------------------------
+    @property
+    def total(self) -> int:
+        return len(self._order)
+
+    @property
+    def all_rated(self) -> bool:
+        return len(self.rated) >= self.total
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def article_position(self) -> tuple[int, int]:
+        """(number of the current claim's article, number of articles)."""
+        article = self._article_of[self.view[self.index]] if self.view else ""
+        return self._article_number.get(article, 0), len(self._article_number)
+
+    def next_unrated(self, after: int) -> int | None:
+        """Index of the first unrated claim of the view after `after`, wrapping around."""
+        n = len(self.view)
+        for step in range(1, n + 1):
+            i = (after + step) % n
+            if self.view[i] not in self.rated:
+                return i
+        return None
+
+    # -- moving ---------------------------------------------------------------------
+    def open(self, index: int) -> ReviewClaim:
+        """Show the claim at `index` of the view, its labels pending from the last save."""
+        self.index = max(0, min(index, len(self.view) - 1))
+        claim = self.store.review_claim(self.view[self.index])
+        current = self.store.current_annotation(claim.id, self.reviewer)
+        if current is not None and current.labels is not None:
+            self.pending = dict(current.labels)
+        else:
+            self.pending = {
+                q.name: claim.suggestion(q.prefill) for q in self.schema.questions if q.prefill
+            }
+        self.note = current.note if current is not None else None
+        self.claim = claim
+        self._shown_at = self._clock()
+        return claim
+
+    def open_first(self) -> ReviewClaim:
+        """The first claim this reviewer has not rated (the first claim when all are)."""
+        first = self.next_unrated(len(self.view) - 1)
+        return self.open(first if first is not None else 0)
+
+    def move(self, delta: int) -> ReviewClaim:
+        return self.open(self.index + delta)
+
+    def jump(self, target: str) -> ReviewClaim:
+        """Go to a claim by its number in the view or by its id."""
+        target = target.strip()
+        if target.isdigit() and 1 <= int(target) <= len(self.view):
+            return self.open(int(target) - 1)
+        if target in self.view:
+            return self.open(self.view.index(target))
+        raise ReviewError(f"no claim {target!r} here: give 1-{len(self.view)} or a claim id")
+
+    def apply_filter(self, name: str, search: str | None = None) -> ReviewClaim:
+        """Narrow the view to a filter (or to claims matching `search`) and open its first
+        unrated claim. The view does not change when nothing matches."""
+        wanted: set[str] | None
+        if search is not None:
+            wanted, label = self.store.search_claim_ids(search), f"search: {search}"
+        else:
+            wanted = {
+                "all": lambda: None,
+                "unrated": lambda: set(self._order) - self.rated,
+                "anonymous": self.store.anonymous_claim_ids,
+                "low_confidence": lambda: self.store.low_confidence_claim_ids(LOW_CONFIDENCE),
+                "disputed": self.store.disputed_claim_ids,
+            }[name]()
+            label = name
+        view = self._order if wanted is None else [c for c in self._order if c in wanted]
+        if not view:
+            raise ReviewError(f"no claims for {label}; the view stays on {self.view_name}")
+        self.view, self.view_name = view, label
+        return self.open_first()
+
+    # -- labelling ------------------------------------------------------------------
+    def is_asked(self, question: Question) -> bool:
+        return question.is_asked(self.labels())
+
+    def labels(self) -> dict[str, Any]:
+        """The pending answers to the questions asked, in schema order (what a save stores)."""
+        labels: dict[str, Any] = {}
+        for question in self.schema.questions:
+            if question.kind == "text" and question.name == NOTE:
+                continue
+            if question.is_asked(labels):
+                labels[question.name] = self.pending.get(question.name)
+        return labels
+
+    def set_label(self, name: str, value: Any) -> None:
+        self.pending[name] = value
+
+    def toggle(self, name: str) -> None:
+        self.pending[name] = not self.pending.get(name)
+
+    def set_text(self, name: str, text: str) -> None:
+        value = text.strip() or None
+        if name == NOTE:
+            self.note = value
+        else:
+            self.pending[name] = value
+
+    def text(self, name: str) -> str:
+        value = self.note if name == NOTE else self.pending.get(name)
+        return value or ""
+
+    def save(self) -> None:
+        """Commit the pending labels of the current claim (before anything moves on)."""
+        assert self.claim is not None
+        labels = self.labels()
+        self.schema.validate_labels(labels)
+        before = self.store.current_annotation(self.claim.id, self.reviewer)
+        self.store.add_annotation(
+            self.claim.id,
+            self.reviewer,
+            labels,
+            schema_id=self.schema.id,
+            note=self.note,
+            seconds=self._clock() - self._shown_at,
+        )
+        self._undo.append(
+            _Change(
+                self.claim.id,
+                None if before is None else before.labels,
+                None if before is None else before.note,
+                self.saved_this_session.get(self.claim.id),
+            )
+        )
+        self.rated.add(self.claim.id)
+        self.saved_this_session[self.claim.id] = labels
+
+    def advance(self) -> ReviewClaim | None:
+        """After a save: the next unrated claim of the view, else the next claim.
+
+        None when every claim is rated (time for the summary) or the view is exhausted.
+        """
+        if self.all_rated:
+            return None
+        following = self.next_unrated(self.index)
+        if following is not None:
+            return self.open(following)
+        if self.index + 1 < len(self.view):
+            return self.open(self.index + 1)
+        return None
+
+    def undo(self) -> ReviewClaim:
+        """Append a record restoring the labels before the last save, and show that claim."""
+        if not self._undo:
+            raise ReviewError("nothing to undo in this session")
+        change = self._undo.pop()
+        self.store.add_annotation(
+            change.claim_id,
+            self.reviewer,
+            change.labels,
+            schema_id=self.schema.id,
+            note=change.note,
+            action="undo",
+        )
+        if change.labels is None:
+            self.rated.discard(change.claim_id)
+        if change.session_labels is None:
+            self.saved_this_session.pop(change.claim_id, None)
+        else:
+            self.saved_this_session[change.claim_id] = change.session_labels
+        if change.claim_id not in self.view:
+            self.view, self.view_name = self._order, "all"
+        return self.open(self.view.index(change.claim_id))
+
+    def session_counts(self) -> dict[str, Counter[Any]]:
+        """For each question, how often each answer was saved in this session."""
+        counts: dict[str, Counter[Any]] = {}
+        for labels in self.saved_this_session.values():
+            for name, value in labels.items():
+                counts.setdefault(name, Counter())[value] += 1
+        return counts

@@ -1,0 +1,79 @@
+"""Filter, search and go-to change which claims are stepped through, never the labels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import REVIEWER
+
+from annotator.store import Store
+from annotator.tui.app import make_app
+
+SIZE = (100, 30)
+
+
+async def test_filter_anonymous_shows_only_flagged_claims(db_path: Path) -> None:
+    app = make_app(db_path, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f", "down", "down", "enter")
+        assert app.session.view_name == "anonymous"
+        assert len(app.session.view) == 1
+        assert app.session.claim is not None and app.session.claim.anonymous_flag
+
+
+async def test_filter_unrated_skips_rated_claims(db_path: Path) -> None:
+    app = make_app(db_path, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "3", "f", "down", "enter")
+        assert len(app.session.view) == 2
+
+
+async def test_search_uses_stemmed_full_text_and_survives_fts_syntax(db_path: Path) -> None:
+    app = make_app(db_path, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"officials", "enter")
+        assert app.session.view_name == "search: officials"
+        assert len(app.session.view) == 1
+        await pilot.press("slash", *'"AND (*', "enter")
+        await pilot.pause()
+        assert app.session.view_name == "search: officials"  # nothing matched: view kept
+        await pilot.press("5")
+    with Store(db_path) as store:
+        [annotation] = list(store.iter_annotations())
+    assert "officials" in store_claim_text(db_path, annotation.claim_id)
+
+
+def store_claim_text(db_path: Path, claim_id: str) -> str:
+    with Store(db_path) as store:
+        return store.review_claim(claim_id).text
+
+
+async def test_goto_jumps_by_number_and_reports_bad_targets(db_path: Path) -> None:
+    app = make_app(db_path, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g", "4", "enter")
+        assert app.session.index == 3
+        await pilot.press("g", "9", "enter")
+        await pilot.pause()
+        assert app.session.index == 3
+
+
+async def test_reason_key_is_hidden_unless_anonymous(db_path: Path) -> None:
+    app = make_app(db_path, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert screen.check_action("toggle_label", ("anonymity_reason_given",)) is False
+        assert screen.check_action("undo", ()) is False
+        await pilot.press("x")
+        assert screen.check_action("toggle_label", ("anonymity_reason_given",)) is True
+
+
+async def test_theme_toggles_between_dark_and_light(db_path: Path) -> None:
+    app = make_app(db_path, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        before = app.theme
+        await pilot.press("ctrl+t")
+        assert app.theme != before
+        await pilot.resize_terminal(80, 24)
+        await pilot.resize_terminal(200, 50)
+        await pilot.press("j")

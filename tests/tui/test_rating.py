@@ -1,0 +1,118 @@
+"""Rating, accepting, undo and quit/reopen: what the keys leave in the database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import REVIEWER
+
+from annotator.store import Store
+from annotator.tui.app import make_app
+from annotator.tui.session import ReviewSession
+
+SIZE = (100, 30)
+
+
+def history(db_path: Path) -> list[tuple[str, str, dict | None]]:
+    with Store(db_path) as store:
+        return [(a.claim_id, a.action, a.labels) for a in store.iter_annotations()]
+
+
+def current_claim_id(app: object) -> str:
+    session: ReviewSession = app.session  # type: ignore[attr-defined]
+    assert session.claim is not None
+    return session.claim.id
+
+
+async def test_rating_key_saves_prefilled_labels_and_moves_on(db_path: Path) -> None:
+    app = make_app(db_path, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        first = current_claim_id(app)
+        await pilot.press("4")
+        second = current_claim_id(app)
+        assert second != first
+    [(claim, action, labels)] = history(db_path)
+    assert (claim, action) == (first, "label")
+    assert labels == {
+        "source_type": "named_person",
+        "anonymous_flag": False,
+        "credibility": 4,
+        "claim_kind": None,
+    }
+
+
+async def test_letters_and_toggles_change_what_is_saved(db_path: Path) -> None:
+    app = make_app(db_path, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "x", "r", "v", "0")
+    [(_, _, labels)] = history(db_path)
+    assert labels == {
+        "source_type": "anonymous",
+        "anonymous_flag": True,
+        "anonymity_reason_given": True,
+        "credibility": "cant_judge",
+        "claim_kind": "opinion",
+    }
+
+
+async def test_enter_accepts_and_j_k_move_without_saving(db_path: Path) -> None:
+    app = make_app(db_path, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "j", "k")
+        assert app.session.index == 1
+        await pilot.press("enter")
+        assert app.session.index == 2
+    [(_, action, labels)] = history(db_path)
+    assert action == "label" and labels is not None and labels["credibility"] is None
+
+
+async def test_note_is_saved_with_the_rating(db_path: Path) -> None:
+    app = make_app(db_path, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.press(*"check it", "enter", "5")
+    with Store(db_path) as store:
+        [annotation] = list(store.iter_annotations())
+    assert annotation.note == "check it"
+    assert annotation.seconds is not None and annotation.seconds >= 0
+
+
+async def test_undo_appends_a_record_restoring_the_previous_labels(db_path: Path) -> None:
+    app = make_app(db_path, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        first = current_claim_id(app)
+        await pilot.press("3", "k", "5", "ctrl+z")
+        assert current_claim_id(app) == first
+        await pilot.press("ctrl+z")
+        assert not app.session.can_undo
+    actions = [
+        (claim == first, action, labels and labels["credibility"])
+        for claim, action, labels in history(db_path)
+    ]
+    assert actions == [
+        (True, "label", 3),
+        (True, "label", 5),
+        (True, "undo", 3),
+        (True, "undo", None),
+    ]
+
+
+async def test_quit_and_reopen_resumes_at_the_first_unrated_claim(db_path: Path) -> None:
+    app = make_app(db_path, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "3", "q")
+    saved = [claim for claim, _, _ in history(db_path)]
+    assert len(saved) == 2
+    reopened = make_app(db_path, REVIEWER)
+    async with reopened.run_test(size=SIZE):
+        assert reopened.session.index == 2
+        assert current_claim_id(reopened) not in saved
+
+
+async def test_rating_every_claim_shows_the_summary(db_path: Path) -> None:
+    app = make_app(db_path, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "2", "3", "4")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "SummaryScreen"
+    assert len(history(db_path)) == 4
