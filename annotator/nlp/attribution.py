@@ -68,6 +68,12 @@ _HEADLINE_CUES = frozenset(
         "predicts",
     }
 )
+# Words that refer back to any earlier source ("the source", "the expert").
+GENERIC_SOURCE = frozenset(
+    {"source", "expert", "analyst", "official", "person", "specialist", "observer", "insider",
+     "diplomat", "aide", "spokesman", "spokeswoman", "spokesperson"}
+)
+_CREDIT = re.compile(r"^\W*(?:REUTERS|AP Photo|AFP|Getty Images|Photo)\s*/|^\W*\(?(?:Photo|Image)s?:", re.I)
 _QUOTE_CHARS = re.compile(r"[“”\"]")
 
 
@@ -121,6 +127,9 @@ class Draft:
     evidence: list[Evidence] = field(default_factory=list)
     cue_chars: tuple[int, int] | None = None
 
+    def text(self, doc: Doc) -> str:
+        return doc.text[self.start : self.end]
+
 
 @dataclass
 class _Unit:
@@ -129,6 +138,17 @@ class _Unit:
     para: int
     attributions: list[Attribution] = field(default_factory=list)
     consumed: bool = False
+
+    def root(self, doc: Doc) -> Token:
+        """The main verb: the root of the longest sentence in the unit."""
+        best = doc[self.start].sent
+        i = best.end
+        while i < self.end:
+            sent = doc[i].sent
+            if len(sent) > len(best):
+                best = sent
+            i = sent.end
+        return best.root
 
 
 class SourceAttribution:
@@ -181,7 +201,11 @@ class SourceAttribution:
             if (
                 prev is not None
                 and prev.para == para
-                and (first.text[:1].islower() or doc[prev.end - 1].text in (",", ";", "–"))
+                and (
+                    first.text[:1].islower()
+                    or doc[prev.end - 1].text in (",", ";", "–", "-", "—")
+                    or _fragment(doc, prev.start, prev.end)
+                )
             ):
                 prev.end = e
                 continue
@@ -250,11 +274,15 @@ class SourceAttribution:
                     if attr is not None:
                         found.append(attr)
             # The outermost attribution owns a claim: drop those nested in another's content.
+            # An attribution after its content ("X expects Y, a spokeswoman said") wins
+            # over a verb inside that content, even where the parse nests it the other way.
             top = [
                 a
                 for a in found
                 if not any(
-                    b is not a and b.in_content(a.verb if a.verb is not None else a.cue_start)
+                    b is not a
+                    and b.in_content(_anchor(a))
+                    and not (a.after_content and a.in_content(_anchor(b)))
                     for b in found
                 )
             ]
@@ -271,7 +299,22 @@ class SourceAttribution:
                 qi += 1
             if unit.consumed:
                 continue
-            drafts.extend(self._unit_claims(doc, unit, unit.para in headline_paras))
+            new = self._unit_claims(doc, unit, unit.para in headline_paras)
+            nxt = units[ui + 1] if ui + 1 < len(units) else None
+            if (
+                nxt is not None
+                and nxt.para == unit.para
+                and len(new) == 1
+                and new[0].attribution is None
+                and _CREDIT.search(doc[nxt.start : nxt.end].text)
+            ):
+                # The sentence before a photo credit is the photo's caption.
+                new[0].kind = "caption"
+                new[0].evidence.append(
+                    Evidence("kind.caption", new[0].text(doc), new[0].start, new[0].end,
+                             "followed by a photo credit")
+                )
+            drafts.extend(new)
         drafts.extend(d for _, d in quote_drafts[qi:])
 
         mentions = self._resolve(doc, drafts)
@@ -388,7 +431,7 @@ class SourceAttribution:
                     Evidence("kind.caption", text, sent_start, sent_end, "reads as a photo caption")
                 )
             return [draft]
-        root = doc[unit.start].sent.root
+        root = unit.root(doc)
         if len(attrs) == 1 and not _subordinate(doc, attrs[0], root):
             return [Draft(kind, sent_start, sent_end, sent_start, sent_end, unit.para, attrs[0])]
         # Several attributions ("A said X, while B said Y"), or one inside the writer's
@@ -569,7 +612,12 @@ class SourceAttribution:
                     return prev
             elif definite:
                 if (p.person or p.plural) and p.plural == info.plural:
-                    if prev.lemma == m.lemma or p.source_type != "named_organization":
+                    # "the minister" -> "Foreign Minister X" (same role word), or a generic
+                    # word for a source ("the source", "the expert") -> the nearest person.
+                    same_role = any(
+                        t.lemma_.lower() == m.lemma for t in doc[prev.start : prev.end]
+                    )
+                    if same_role or (m.lemma in GENERIC_SOURCE and m.para - prev.para <= 2):
                         return prev
         return None
 
@@ -683,18 +731,19 @@ class SourceAttribution:
 
     def _subject_mention(self, doc: Doc, unit: _Unit, mentions: list[Mention]) -> Mention | None:
         """'The officials spoke on condition of anonymity': the subject, resolved."""
-        root = doc[unit.start].sent.root
+        root = unit.root(doc)
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
             return None
         before = [m for m in mentions if m.start < unit.start]
         lemma = subj.lemma_.lower()
+        plural = subj.tag_ in ("NNS", "NNPS")
         for m in reversed(before[-8:]):
             if subj.lower_ in PERSON_PRONOUNS and m.info.person:
                 return m
             if subj.lower_ in PLURAL_PRONOUNS and m.info.plural:
                 return m
-            if m.lemma == lemma:
+            if m.lemma == lemma and m.info.plural == plural:
                 return m
         return None
 
@@ -825,6 +874,15 @@ def unit_of_tok(doc: Doc, char: int) -> int:
     """The token index at a char offset."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span.start if span is not None else -1
+
+
+def _anchor(a: Attribution) -> int:
+    return a.verb if a.verb is not None else a.cue_start
+
+
+def _fragment(doc: Doc, start: int, end: int) -> bool:
+    """A dateline or label ("HOUSTON", "(Reuters) -"): a few words and no verb."""
+    return end - start <= 4 and not any(doc[i].pos_ in ("VERB", "AUX") for i in range(start, end))
 
 
 def _subordinate(doc: Doc, a: Attribution, root: Token) -> bool:

@@ -55,12 +55,24 @@ def wrap_width(text: str) -> int | None:
     return width
 
 
+def _title_case(line: str) -> bool:
+    """Most words capitalised: a headline, not running text."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if len(words) < 3:
+        return False
+    return sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
+
+
 def _is_wrap(line: str, nxt: str, width: int) -> bool:
     """Whether the break between two non-empty lines of wrapped text is only a wrap."""
     first_word = nxt.split(None, 1)[0] if nxt.split() else ""
     fits = len(line) + 1 + len(first_word) <= width
     if nxt[:1].islower():
         return True
+    if _title_case(line) and not line.endswith(_SENTENCE_END):
+        return False  # a headline line stands alone
+    if _title_case(nxt) and len(nxt) < 0.75 * width and not nxt.endswith(_SENTENCE_END):
+        return False
     if fits and len(line) < 0.75 * width:
         return False  # the line was ended early: a paragraph (or headline) ends here
     return not line.endswith(_SENTENCE_END) or not fits
