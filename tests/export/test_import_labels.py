@@ -1,0 +1,107 @@
+"""import-labels: per-line errors, duplicates skipped, and the export round trip."""
+
+from __future__ import annotations
+
+import json
+from contextlib import closing
+from pathlib import Path
+
+from click.testing import CliRunner
+from export_corpus_data import add_corpus
+
+from annotator.cli import main
+from annotator.export import export_corpus
+from annotator.importing import import_labels
+from annotator.labels import LabelSchema
+from annotator.store import Store
+
+
+def write_lines(path: Path, lines: list[object]) -> Path:
+    path.write_text(
+        "\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_bad_lines_are_named_and_the_rest_go_in(tmp_path: Path, schema: LabelSchema) -> None:
+    with closing(Store(tmp_path / "fresh.db")) as store:
+        ids = add_corpus(store)
+        file = write_lines(
+            tmp_path / "labels.jsonl",
+            [
+                {"claim": ids[0], "reviewer": "eve", "labels": {"credibility": 4}},
+                {"claim": ids[1], "reviewer": "eve", "labels": {"credibility": 7}},
+                {"claim": "0000000000000000", "reviewer": "eve", "labels": {}},
+                "{not json",
+                {"claim": ids[2], "reviewer": "eve", "labels": {"mood": "happy"}},
+                "",
+                {
+                    "claim": ids[3],
+                    "reviewer": "eve",
+                    "labels": {"source_type": "anonymous"},
+                    "note": "subset of the questions is fine",
+                },
+            ],
+        )
+        report = import_labels(store, file, schema)
+        assert report.added == 2
+        assert report.errors[0] == (
+            f"{file}:2: label 'credibility': 7 is not one of 1, 2, 3, 4, 5, 'cant_judge'"
+        )
+        assert report.errors[1].startswith(f"{file}:3: unknown claim id '0000000000000000'")
+        assert report.errors[2].startswith(f"{file}:4: not valid JSON")
+        assert report.errors[3].startswith(f"{file}:5: unknown label field 'mood'")
+        record = store.current_annotation(ids[3], "eve")
+        assert record is not None and record.action == "import"
+        assert record.note == "subset of the questions is fine"
+
+
+def test_reimporting_adds_nothing(tmp_path: Path, schema: LabelSchema) -> None:
+    with closing(Store(tmp_path / "fresh.db")) as store:
+        ids = add_corpus(store)
+        file = write_lines(
+            tmp_path / "labels.jsonl",
+            [{"claim": ids[0], "reviewer": "eve", "labels": {"credibility": 4}, "seconds": 3}],
+        )
+        assert import_labels(store, file, schema).added == 1
+        again = import_labels(store, file, schema)
+        assert (again.added, again.present) == (0, 1)
+
+
+def test_cli_exits_1_when_a_line_failed(tmp_path: Path, schema: LabelSchema) -> None:
+    db = tmp_path / "fresh.db"
+    with closing(Store(db)) as store:
+        ids = add_corpus(store)
+    file = write_lines(
+        tmp_path / "labels.jsonl",
+        [
+            {"claim": ids[0], "reviewer": "eve", "labels": {"credibility": 4}},
+            {"claim": ids[1], "reviewer": "eve", "labels": {"credibility": 7}},
+        ],
+    )
+    schema_file = str(Path(schema.path))
+    result = CliRunner().invoke(
+        main, ["import-labels", str(file), "--db", str(db), "--schema", schema_file]
+    )
+    assert result.exit_code == 1
+    assert f"{file}:2: label 'credibility': 7 is not one of" in result.output
+    assert "1 annotations added" in result.output
+
+
+def test_round_trip_export_import_export_is_byte_identical(
+    store: Store, tmp_path: Path, schema: LabelSchema
+) -> None:
+    first = tmp_path / "first.jsonl"
+    export_corpus(store, "jsonl", first)
+    with closing(Store(tmp_path / "fresh.db")) as fresh:
+        add_corpus(fresh)  # same articles, same claims, no labels
+        # The schema comes from first.jsonl.meta.json; the default one given is another.
+        other = LabelSchema("other", "1", "", schema.questions, "0" * 16, "", "x")
+        report = import_labels(fresh, first, other)
+        assert report.errors == []
+        assert report.added == 6
+        second = tmp_path / "second.jsonl"
+        export_corpus(fresh, "jsonl", second)
+        assert second.read_bytes() == first.read_bytes()
+        assert import_labels(fresh, first, other).added == 0
