@@ -23,10 +23,14 @@ from annotator.labels import load_schema
 from annotator.store import Store
 
 
-def open_existing(db_path: str) -> Store:
-    """Open a database that must already exist (auditing never creates one)."""
+def require_database(db_path: str) -> None:
+    """Auditing and adjudicating never create a database: a wrong --db is an error."""
     if not Path(db_path).is_file():
         raise StoreError(f"{db_path}: no such database; pass an existing one with --db")
+
+
+def open_existing(db_path: str) -> Store:
+    require_database(db_path)
     return Store(db_path)
 
 

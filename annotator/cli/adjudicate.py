@@ -1,0 +1,43 @@
+"""`annotator adjudicate`: settle the claims reviewers disagree on, in the terminal."""
+
+from __future__ import annotations
+
+import click
+
+from annotator.cli.audit import require_database
+from annotator.cli.group import db_option, main
+from annotator.cli.review import default_reviewer
+from annotator.labels import load_schema
+
+
+@main.command()
+@db_option
+@click.option(
+    "--reviewer",
+    default=None,
+    help="Your name as adjudicator (env: ANNOTATOR_REVIEWER; default: login name).",
+)
+@click.option(
+    "--schema",
+    "schema_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Label schema TOML file (default: labels/default.toml).",
+)
+def adjudicate(db_path: str, reviewer: str | None, schema_path: str | None) -> None:
+    """Step through disputed claims and record the gold label of each.
+
+    Each reviewer's labels and notes are shown side by side with the machine suggestion.
+    Keys: 1-9 take reviewer i's labels, m the machine's; tab switches to editing fields
+    with the schema's keys, enter saves the edit; j/k move; q quits. Each decision is an
+    "adjudicate" record in the history, used by `annotator export --gold adjudicated`.
+
+    \b
+    Example:
+      annotator adjudicate --db team.db --reviewer editor
+    """
+    from annotator.tui.adjudicate_app import make_adjudicate_app  # Textual loads only when used
+
+    schema = load_schema(schema_path)
+    require_database(db_path)
+    make_adjudicate_app(db_path, reviewer or default_reviewer(), schema).run()
