@@ -126,6 +126,7 @@ class Draft:
     confidence: float = 0.7
     evidence: list[Evidence] = field(default_factory=list)
     cue_chars: tuple[int, int] | None = None
+    reason_given: bool = False
 
     def text(self, doc: Doc) -> str:
         return doc.text[self.start : self.end]
@@ -705,29 +706,18 @@ class SourceAttribution:
                 continue
             if m.info.source_type in ("named_person", "document"):
                 continue
-            own = [e for e in evs if m.start <= unit_of_tok(doc, e.start) < m.end]
-            extra = [e for e in evs if e not in own and e not in m.info.evidence]
-            draft.evidence.extend(
-                Evidence(
-                    e.rule
-                    if e.rule == "anon.reason"
-                    or unit_of_tok(doc, e.start) in range(m.start, m.end)
-                    or _near(doc, e, draft)
-                    else "anon.propagated",
-                    e.text,
-                    e.start,
-                    e.end,
-                    e.why
-                    if _near(doc, e, draft)
-                    else f"{e.why} (said of the same source elsewhere)",
-                )
-                for e in extra
-            )
+            for e in evs:
+                if _near(doc, e, draft):
+                    new = e
+                else:
+                    why = f"{e.why} (said of the same source elsewhere)"
+                    new = Evidence("anon.propagated", e.text, e.start, e.end, why)
+                if new not in draft.evidence and new not in m.info.evidence:
+                    draft.evidence.append(new)
             m.info.anonymous = True
             if m.info.source_type in ("unnamed_person", "unnamed_group"):
                 m.info.source_type = "anonymous"
-            draft.confidence = max(draft.confidence, 0.0)
-            setattr(draft, "_reason", m.entity in reason_entities)
+            draft.reason_given = m.entity in reason_entities
 
     def _subject_mention(self, doc: Doc, unit: _Unit, mentions: list[Mention]) -> Mention | None:
         """'The officials spoke on condition of anonymity': the subject, resolved."""
@@ -827,7 +817,7 @@ class SourceAttribution:
                 source_type = m.info.source_type
                 flag = m.info.anonymous
                 if flag:
-                    reason = bool(getattr(d, "_reason", False))
+                    reason = d.reason_given
                 evidence.extend(e for e in m.info.evidence if e not in evidence)
                 if m.resolved is not None:
                     r = doc[m.resolved.start : m.resolved.end]
@@ -868,12 +858,6 @@ class SourceAttribution:
         doc.spans["claims"] = claim_spans
         doc.spans["sources"] = source_spans
         doc.spans["cues"] = cue_spans
-
-
-def unit_of_tok(doc: Doc, char: int) -> int:
-    """The token index at a char offset."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span.start if span is not None else -1
 
 
 def _anchor(a: Attribution) -> int:
