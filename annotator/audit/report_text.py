@@ -169,21 +169,37 @@ def detector_tables(report: AuditReport) -> Iterator[RenderableType]:
     yield scores
 
 
+# Short names keep the per-article shares readable in an 80-column terminal.
+SHORT_TYPES = {
+    "named_person": "person",
+    "named_organization": "org",
+    "document": "doc",
+    "anonymous": "anon",
+    "unnamed_person": "unnamed",
+    "unnamed_group": "group",
+    "unattributed": "none",
+}
+
+
 def article_table(report: AuditReport) -> Table:
     table = Table(
         "article",
         "claims",
-        "source types",
-        "anonymous",
+        "share of claims per source",
+        "anonymous cited",
         "single anon.",
         "reason given",
         title="Sourcing profile per article",
+        caption="person/org: named · doc: document · anon: anonymous · unnamed: one unnamed "
+        "person · group: unnamed people · none: unattributed",
     )
     for a in report.articles:
-        shares = ", ".join(f"{t} {100 * s:.0f}%" for t, s in a.source_shares.items())
+        shares = " ".join(
+            f"{SHORT_TYPES.get(t, t)} {100 * s:.0f}%" for t, s in a.source_shares.items()
+        )
         reason = "—" if not a.anonymous_claims else f"{a.reason_given_claims}/{a.anonymous_claims}"
         table.add_row(
-            Text(clean(a.title or a.article_id)),
+            Text(clean(a.title or a.article_id), overflow="fold"),
             str(a.claims),
             Text(shares),
             "yes" if a.cites_anonymous else "no",

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from annotator.cli import main
 from annotator.labels import LabelSchema, load_schema
 from annotator.records import Article, ExtractedClaim, PipelineInfo, Span
 from annotator.store import Store
@@ -17,7 +20,7 @@ CLAIMS = [
     ("The ministry said exports rose 4%.", "named_organization", False, "The ministry"),
     ("Ali Veli said the deal was close.", "named_person", False, "Ali Veli"),
     ("A report found prices doubled.", "document", False, "A report"),
-    ("Witnesses said the <b>crowd</b> grew.", "unnamed_group", False, "Witnesses"),
+    ("Witnesses said the <b>crowd</b> grew.", "unnamed_person", False, "Witnesses"),
     ("The economy will recover soon.", "unattributed", False, None),
 ]
 TITLE = "Talks <stall> & [bold]markup[/bold]"
@@ -115,4 +118,36 @@ def db_path(tmp_path: Path, schema: LabelSchema) -> Path:
     path = tmp_path / "team.db"
     with Store(path) as store:
         fill(store, schema)
+    return path
+
+
+@pytest.fixture
+def mixed_db(tmp_path: Path, schema: LabelSchema) -> Path:
+    """alice and bob label through the store API, carol's labels come in by import-labels."""
+    path = tmp_path / "mixed.db"
+    with Store(path) as store:
+        store.register_schema(schema.id, schema.name, schema.version, schema.content)
+        ids = add_article(store)
+        for reviewer in ("alice", "bob"):
+            for cid, (source_type, flag, credibility, kind) in zip(
+                ids, LABELS[reviewer], strict=True
+            ):
+                labels = {"source_type": source_type, "anonymous_flag": flag}
+                labels |= {"credibility": credibility, "claim_kind": kind}
+                store.add_annotation(
+                    cid, reviewer, labels, schema_id=schema.id, seconds=SECONDS[reviewer]
+                )
+    lines = [
+        {
+            "claim": cid,
+            "reviewer": "carol",
+            "labels": {"source_type": s, "anonymous_flag": f, "credibility": c, "claim_kind": k},
+            "seconds": SECONDS["carol"],
+        }
+        for cid, (s, f, c, k) in zip(ids, LABELS["carol"], strict=True)
+    ]
+    ratings = tmp_path / "carol.jsonl"
+    ratings.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    result = CliRunner().invoke(main, ["import-labels", str(ratings), "--db", str(path)])
+    assert result.exit_code == 0, result.output
     return path
