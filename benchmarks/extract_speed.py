@@ -1,0 +1,147 @@
+"""Extraction speed: bare spaCy ``nlp.pipe`` against full claim extraction.
+
+Builds >= 1 MB of varied news-like text from templates (names, outlets, verbs, topics and
+layouts combined at random with a fixed seed), then times the bare model and the full
+extractor (paragraphs + source_attribution + records) over the same articles, and prints
+words/sec and the overhead. The target is an overhead of at most 15%.
+
+    python benchmarks/extract_speed.py                 # 1 and 2 processes
+    python benchmarks/extract_speed.py --processes 2 --size-mb 0.3
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import textwrap
+import time
+from collections.abc import Callable
+
+from annotator.nlp.pipeline import load_extractor, load_model
+from annotator.records import Article
+
+FIRST = ["Maria", "John", "Ahmed", "Li", "Olga", "Carlos", "Priya", "Kenji", "Fatima", "Tom",
+         "Anna", "David", "Sofia", "Ivan", "Grace", "Omar", "Elena", "Samuel", "Aisha", "Lucas"]
+LAST = ["Lopez", "Smith", "Khan", "Wei", "Petrova", "Mendes", "Sharma", "Tanaka", "Haddad",
+        "Brown", "Berg", "Miller", "Rossi", "Ivanov", "Okafor", "Farouk", "Novak", "Adeyemi"]
+TITLES = ["Finance Minister", "Sen.", "Chief Executive", "Mayor", "Gov.", "Prof.", "Dr.",
+          "Defense Secretary", "Police Chief", "Ambassador"]
+ORGS = ["the Treasury", "Exxon Mobil", "the central bank", "the European Commission",
+        "Siemens", "the health ministry", "the World Bank", "Toyota", "the city council",
+        "the United Nations", "Pfizer", "the Pentagon", "Amazon", "the IMF"]
+PLACES = ["Berlin", "Ankara", "Lagos", "Jakarta", "Lima", "Chicago", "Madrid", "Seoul",
+          "Nairobi", "Warsaw", "Manila", "Toronto", "Cairo", "Sydney"]
+TOPICS = ["interest rates", "the new tariff", "the rail strike", "vaccine supplies",
+          "the merger", "water prices", "the border dispute", "chip exports",
+          "the pension reform", "the budget deficit", "flood defenses", "the election law"]
+OUTCOMES = ["would rise sharply next year", "could be delayed until the autumn",
+            "was not on the agenda", "had been agreed in principle",
+            "would cost more than expected", "posed no risk to consumers",
+            "was still under review", "might be scrapped entirely",
+            "had already hurt small businesses", "would be decided by parliament"]
+ANON = ["two people familiar with the matter", "a senior official", "an official who "
+        "declined to be named", "three diplomats speaking on condition of anonymity",
+        "a source close to the negotiations", "officials"]
+UNNAMED = ["a local shopkeeper", "analysts", "witnesses", "critics", "a police officer",
+           "residents", "economists", "an industry analyst"]
+VERBS = ["said", "told reporters", "warned", "argued", "noted", "added", "insisted",
+         "confirmed", "claimed", "explained"]
+
+
+def person(rng: random.Random) -> str:
+    return f"{rng.choice(TITLES)} {rng.choice(FIRST)} {rng.choice(LAST)}"
+
+
+def sentence(rng: random.Random) -> str:
+    topic, outcome = rng.choice(TOPICS), rng.choice(OUTCOMES)
+    kind = rng.randrange(9)
+    if kind == 0:
+        return f"{person(rng)} {rng.choice(VERBS)} on {rng.choice(['Monday', 'Friday', 'Tuesday'])} that {topic} {outcome}."
+    if kind == 1:
+        return f"{topic.capitalize()} {outcome}, {rng.choice(ANON)} said."
+    if kind == 2:
+        return f"According to {rng.choice(['a report by ', 'figures from ', ''])}{rng.choice(ORGS)}, {topic} {outcome}."
+    if kind == 3:
+        return f"“We believe {topic} {outcome}. There is no alternative,” {rng.choice(['he', 'she'])} said."
+    if kind == 4:
+        return f"{rng.choice(UNNAMED).capitalize()} said {topic} {outcome}, while {rng.choice(ORGS)} argued it {rng.choice(OUTCOMES)}."
+    if kind == 5:
+        return f"Prices in {rng.choice(PLACES)} climbed for a {rng.choice(['third', 'fifth', 'second'])} month as {topic} {outcome}."
+    if kind == 6:
+        return f"{rng.choice(PLACES)} says {topic} {outcome}."
+    if kind == 7:
+        return f"The decision on {topic}, which {rng.choice(ORGS)} says {outcome}, followed weeks of talks in {rng.choice(PLACES)}."
+    return f"{rng.choice(ORGS).capitalize()} {rng.choice(['expects', 'reported', 'announced'])} that {topic} {outcome}."
+
+
+def article(rng: random.Random) -> str:
+    title = f"{rng.choice(PLACES)} {rng.choice(['Says', 'Weighs', 'Warns On', 'Delays'])} {rng.choice(TOPICS).title()}"
+    paras = [" ".join(sentence(rng) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(4, 9))]
+    layout = rng.randrange(3)
+    if layout == 0:
+        return "\n\n".join([title, *paras])
+    if layout == 1:
+        return "\n".join([title, *paras])
+    return "\n".join([title, *(textwrap.fill(p, 72) for p in paras)])
+
+
+def corpus(size_mb: float, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    out: list[str] = []
+    total = 0
+    while total < size_mb * 1_000_000:
+        text = article(rng)
+        out.append(text)
+        total += len(text.encode("utf-8"))
+    return out
+
+
+def timed(run: Callable[[], int]) -> tuple[float, int]:
+    start = time.perf_counter()
+    words = run()
+    return time.perf_counter() - start, words
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--size-mb", type=float, default=1.0)
+    parser.add_argument("--processes", type=int, action="append",
+                        help="spaCy n_process (repeatable); default: 1 and 2")
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--model", default=None)
+    args = parser.parse_args()
+    texts = corpus(args.size_mb)
+    n_words = sum(len(t.split()) for t in texts)
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    print(f"corpus: {len(texts)} articles, {size / 1e6:.2f} MB, {n_words} words")
+    bare = load_model(args.model)
+    extractor = load_extractor(args.model)
+    articles = [Article(text=t) for t in texts]
+
+    def run_bare(n: int) -> int:
+        for _ in bare.pipe(texts, n_process=n, batch_size=args.batch_size):
+            pass
+        return n_words
+
+    def run_full(n: int) -> int:
+        claims = 0
+        for _, found in extractor.extract(articles, n_process=n, batch_size=args.batch_size):
+            claims += len(found)
+        print(f"  claims extracted: {claims}")
+        return n_words
+
+    # Warm up both pipelines (lazy init, caches) on a few articles.
+    list(bare.pipe(texts[:20]))
+    list(extractor.extract(articles[:20]))
+    for n in args.processes or [1, 2]:
+        t_bare, _ = timed(lambda n=n: run_bare(n))
+        t_full, _ = timed(lambda n=n: run_full(n))
+        print(
+            f"n_process={n}: bare nlp.pipe {n_words / t_bare:,.0f} words/s ({t_bare:.1f}s) | "
+            f"full extraction {n_words / t_full:,.0f} words/s ({t_full:.1f}s) | "
+            f"overhead {100 * (t_full / t_bare - 1):+.1f}%"
+        )
+
+
+if __name__ == "__main__":
+    main()
