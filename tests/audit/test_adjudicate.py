@@ -10,6 +10,7 @@ from annotator.labels import LabelSchema
 from annotator.store import Store
 from annotator.tui.adjudicate_app import make_adjudicate_app
 from annotator.tui.screens.adjudicate import AdjudicateScreen
+from annotator.tui.screens.audit import AuditScreen
 
 
 def test_disputes_are_the_claims_reviewers_disagree_on(db_path: Path, schema: LabelSchema) -> None:
@@ -70,3 +71,20 @@ async def test_edit_mode_sets_fields_with_schema_keys(db_path: Path, schema: Lab
         assert decided.labels["source_type"] == "unattributed"
         assert decided.labels["credibility"] == 5
         assert decided.note == "edited"
+
+
+async def test_the_audit_screen_shows_the_summary(db_path: Path, schema: LabelSchema) -> None:
+    """ctrl+a opens the audit screen; the report is computed in a worker and shown."""
+    app = make_adjudicate_app(db_path, "editor", schema)
+    async with app.run_test(size=(140, 60)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+a")
+        screen = app.screen
+        assert isinstance(screen, AuditScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.report is not None and screen.report.chain.ok
+        shown = app.export_screenshot()
+        assert "Agreement" in shown and "History" in shown
+        await pilot.press("escape")
+        assert isinstance(app.screen, AdjudicateScreen)
