@@ -30,23 +30,31 @@ class ChainReport:
         return self.first_break is None
 
 
-def verify_chain(rows: Iterable[dict[str, Any]]) -> ChainReport:
+def verify_chain(rows: Iterable[dict[str, Any]], pinned: str | None = None) -> ChainReport:
     """Walk the rows in id order; stop at the first one that does not fit its predecessor.
 
     Three things are checked per row: the id follows the previous id (a gap means rows
     were deleted), ``prev_hash`` equals the previous row's stored hash, and the stored
     hash equals the hash recomputed from the row's own columns (an edit in place).
+
+    Deleting the newest rows leaves a valid, shorter chain; ``pinned`` (a head hash
+    recorded earlier, or its first digits) catches that: some row must still have it.
     """
     previous: dict[str, Any] | None = None
-    count = 0
+    count, pin_found = 0, pinned is None or pinned == GENESIS_HASH
     for row in rows:
         count += 1
+        # The text report shows 16 digits of the head: a prefix pins as well.
+        pin_found = pin_found or row["hash"].startswith(str(pinned))
         found = _check(row, previous)
         if found is not None:
             head = GENESIS_HASH if previous is None else previous["hash"]
             return ChainReport(records=count, head=head, first_break=found)
         previous = row
     head = GENESIS_HASH if previous is None else previous["hash"]
+    if not pin_found:
+        problem = f"removed: the pinned hash {str(pinned)[:16]} is no longer in the chain"
+        return ChainReport(count, head, ChainBreak(count + 1, None, None, problem))
     return ChainReport(records=count, head=head, first_break=None)
 
 

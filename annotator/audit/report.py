@@ -47,6 +47,7 @@ def build_report(
     gold: GoldMethod = "majority",
     fast: float = FAST_SECONDS,
     resamples: int = RESAMPLES,
+    pinned: str | None = None,
 ) -> AuditReport:
     """Everything `annotator audit` reports, computed from the database in one pass."""
     labels = store.current_labels()
@@ -73,7 +74,7 @@ def build_report(
         fast_seconds=fast,
         claims_labelled=len(by_claim),
         claims_multi=sum(len(by) > 1 for by in by_claim.values()),
-        chain=verify_chain(store.chain_rows()),
+        chain=verify_chain(store.chain_rows(), pinned),
         agreement=agreement,
         reviewers=tuple(reviewer_stats(labels, store.seconds_per_claim(), machine, specs, fast)),
         detector=detector_quality(machine, gold_by_claim),

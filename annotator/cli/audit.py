@@ -61,6 +61,11 @@ def open_existing(db_path: str) -> Store:
 )
 @click.option("--schema", "schema_path", type=click.Path(dir_okay=False), help="Label schema file.")
 @click.option(
+    "--pin",
+    metavar="HASH",
+    help="A head hash printed by an earlier audit: fail if it is gone (rows deleted at the end).",
+)
+@click.option(
     "--verify-only", is_flag=True, help="Only verify the history chain; exit 1 when it is broken."
 )
 def audit(
@@ -70,6 +75,7 @@ def audit(
     fast: float,
     gold: str,
     schema_path: str | None,
+    pin: str | None,
     verify_only: bool,
 ) -> None:
     """Audit the reviewers, the detector and the tamper-evident history of a database.
@@ -79,10 +85,11 @@ def audit(
       annotator audit --db team.db
       annotator audit --db team.db --format html --out audit.html
       annotator audit --db team.db --verify-only     # for CI: exit 1 if tampered
+      annotator audit --db team.db --verify-only --pin 4b9c722bf9030f3d...
     """
     with contextlib.closing(open_existing(db_path)) as store:
         if verify_only:
-            chain = verify_chain(store.chain_rows())
+            chain = verify_chain(store.chain_rows(), pin)
             Console(stderr=not chain.ok).print(chain_line(chain))
             sys.exit(0 if chain.ok else 1)
         report = build_report(
@@ -90,6 +97,7 @@ def audit(
             load_schema(schema_path),
             gold="adjudicated" if gold == "adjudicated" else "majority",
             fast=fast,
+            pinned=pin,
         )
     if fmt == "text" and out is None:
         print_report(report, Console())

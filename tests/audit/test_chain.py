@@ -82,3 +82,14 @@ def test_labels_edited_into_invalid_json_are_reported_not_crashing(db_path: Path
     result = CliRunner().invoke(main, ["audit", "--db", str(db_path), "--format", "json"])
     assert result.exit_code == 0, result.output
     assert '"id": 3' in result.output
+
+
+def test_deleting_the_newest_records_is_caught_by_a_pinned_head(db_path: Path) -> None:
+    head = chain_of(db_path).head
+    sql(db_path, "DELETE FROM annotations WHERE id >= 17")
+    assert chain_of(db_path).ok  # a shorter chain is still a valid chain...
+    result = CliRunner().invoke(
+        main, ["audit", "--db", str(db_path), "--verify-only", "--pin", head[:16]]
+    )
+    assert result.exit_code == 1  # ...but the head recorded before is gone
+    assert "record 17" in result.output and "pinned" in result.output
