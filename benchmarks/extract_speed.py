@@ -20,32 +20,148 @@ from collections.abc import Callable
 from annotator.nlp.pipeline import load_extractor, load_model
 from annotator.records import Article
 
-FIRST = ["Maria", "John", "Ahmed", "Li", "Olga", "Carlos", "Priya", "Kenji", "Fatima", "Tom",
-         "Anna", "David", "Sofia", "Ivan", "Grace", "Omar", "Elena", "Samuel", "Aisha", "Lucas"]
-LAST = ["Lopez", "Smith", "Khan", "Wei", "Petrova", "Mendes", "Sharma", "Tanaka", "Haddad",
-        "Brown", "Berg", "Miller", "Rossi", "Ivanov", "Okafor", "Farouk", "Novak", "Adeyemi"]
-TITLES = ["Finance Minister", "Sen.", "Chief Executive", "Mayor", "Gov.", "Prof.", "Dr.",
-          "Defense Secretary", "Police Chief", "Ambassador"]
-ORGS = ["the Treasury", "Exxon Mobil", "the central bank", "the European Commission",
-        "Siemens", "the health ministry", "the World Bank", "Toyota", "the city council",
-        "the United Nations", "Pfizer", "the Pentagon", "Amazon", "the IMF"]
-PLACES = ["Berlin", "Ankara", "Lagos", "Jakarta", "Lima", "Chicago", "Madrid", "Seoul",
-          "Nairobi", "Warsaw", "Manila", "Toronto", "Cairo", "Sydney"]
-TOPICS = ["interest rates", "the new tariff", "the rail strike", "vaccine supplies",
-          "the merger", "water prices", "the border dispute", "chip exports",
-          "the pension reform", "the budget deficit", "flood defenses", "the election law"]
-OUTCOMES = ["would rise sharply next year", "could be delayed until the autumn",
-            "was not on the agenda", "had been agreed in principle",
-            "would cost more than expected", "posed no risk to consumers",
-            "was still under review", "might be scrapped entirely",
-            "had already hurt small businesses", "would be decided by parliament"]
-ANON = ["two people familiar with the matter", "a senior official", "an official who "
-        "declined to be named", "three diplomats speaking on condition of anonymity",
-        "a source close to the negotiations", "officials"]
-UNNAMED = ["a local shopkeeper", "analysts", "witnesses", "critics", "a police officer",
-           "residents", "economists", "an industry analyst"]
-VERBS = ["said", "told reporters", "warned", "argued", "noted", "added", "insisted",
-         "confirmed", "claimed", "explained"]
+FIRST = [
+    "Maria",
+    "John",
+    "Ahmed",
+    "Li",
+    "Olga",
+    "Carlos",
+    "Priya",
+    "Kenji",
+    "Fatima",
+    "Tom",
+    "Anna",
+    "David",
+    "Sofia",
+    "Ivan",
+    "Grace",
+    "Omar",
+    "Elena",
+    "Samuel",
+    "Aisha",
+    "Lucas",
+]
+LAST = [
+    "Lopez",
+    "Smith",
+    "Khan",
+    "Wei",
+    "Petrova",
+    "Mendes",
+    "Sharma",
+    "Tanaka",
+    "Haddad",
+    "Brown",
+    "Berg",
+    "Miller",
+    "Rossi",
+    "Ivanov",
+    "Okafor",
+    "Farouk",
+    "Novak",
+    "Adeyemi",
+]
+TITLES = [
+    "Finance Minister",
+    "Sen.",
+    "Chief Executive",
+    "Mayor",
+    "Gov.",
+    "Prof.",
+    "Dr.",
+    "Defense Secretary",
+    "Police Chief",
+    "Ambassador",
+]
+ORGS = [
+    "the Treasury",
+    "Exxon Mobil",
+    "the central bank",
+    "the European Commission",
+    "Siemens",
+    "the health ministry",
+    "the World Bank",
+    "Toyota",
+    "the city council",
+    "the United Nations",
+    "Pfizer",
+    "the Pentagon",
+    "Amazon",
+    "the IMF",
+]
+PLACES = [
+    "Berlin",
+    "Ankara",
+    "Lagos",
+    "Jakarta",
+    "Lima",
+    "Chicago",
+    "Madrid",
+    "Seoul",
+    "Nairobi",
+    "Warsaw",
+    "Manila",
+    "Toronto",
+    "Cairo",
+    "Sydney",
+]
+TOPICS = [
+    "interest rates",
+    "the new tariff",
+    "the rail strike",
+    "vaccine supplies",
+    "the merger",
+    "water prices",
+    "the border dispute",
+    "chip exports",
+    "the pension reform",
+    "the budget deficit",
+    "flood defenses",
+    "the election law",
+]
+OUTCOMES = [
+    "would rise sharply next year",
+    "could be delayed until the autumn",
+    "was not on the agenda",
+    "had been agreed in principle",
+    "would cost more than expected",
+    "posed no risk to consumers",
+    "was still under review",
+    "might be scrapped entirely",
+    "had already hurt small businesses",
+    "would be decided by parliament",
+]
+ANON = [
+    "two people familiar with the matter",
+    "a senior official",
+    "an official who declined to be named",
+    "three diplomats speaking on condition of anonymity",
+    "a source close to the negotiations",
+    "officials",
+]
+UNNAMED = [
+    "a local shopkeeper",
+    "analysts",
+    "witnesses",
+    "critics",
+    "a police officer",
+    "residents",
+    "economists",
+    "an industry analyst",
+]
+VERBS = [
+    "said",
+    "told reporters",
+    "warned",
+    "argued",
+    "noted",
+    "added",
+    "insisted",
+    "confirmed",
+    "claimed",
+    "explained",
+]
 
 
 def person(rng: random.Random) -> str:
@@ -76,7 +192,9 @@ def sentence(rng: random.Random) -> str:
 
 def article(rng: random.Random) -> str:
     title = f"{rng.choice(PLACES)} {rng.choice(['Says', 'Weighs', 'Warns On', 'Delays'])} {rng.choice(TOPICS).title()}"
-    paras = [" ".join(sentence(rng) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(4, 9))]
+    paras = [
+        " ".join(sentence(rng) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(4, 9))
+    ]
     layout = rng.randrange(3)
     if layout == 0:
         return "\n\n".join([title, *paras])
@@ -105,8 +223,12 @@ def timed(run: Callable[[], int]) -> tuple[float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--size-mb", type=float, default=1.0)
-    parser.add_argument("--processes", type=int, action="append",
-                        help="spaCy n_process (repeatable); default: 1 and 2")
+    parser.add_argument(
+        "--processes",
+        type=int,
+        action="append",
+        help="spaCy n_process (repeatable); default: 1 and 2",
+    )
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--model", default=None)
     args = parser.parse_args()

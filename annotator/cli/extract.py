@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 
 import click
 
 from annotator.cli.group import main, model_option
+from annotator.records import Article
 
 
 @main.command()
@@ -50,7 +52,7 @@ def extract(paths: tuple[str, ...], fmt: str, model: str | None, n_process: int)
 
     failed = False
 
-    def articles():  # type: ignore[no-untyped-def]
+    def articles() -> Iterator[Article]:
         nonlocal failed
         for item in read_paths(paths):
             if isinstance(item, InputError):

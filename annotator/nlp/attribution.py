@@ -70,10 +70,25 @@ _HEADLINE_CUES = frozenset(
 )
 # Words that refer back to any earlier source ("the source", "the expert").
 GENERIC_SOURCE = frozenset(
-    {"source", "expert", "analyst", "official", "person", "specialist", "observer", "insider",
-     "diplomat", "aide", "spokesman", "spokeswoman", "spokesperson"}
+    {
+        "source",
+        "expert",
+        "analyst",
+        "official",
+        "person",
+        "specialist",
+        "observer",
+        "insider",
+        "diplomat",
+        "aide",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    }
 )
-_CREDIT = re.compile(r"^\W*(?:REUTERS|AP Photo|AFP|Getty Images|Photo)\s*/|^\W*\(?(?:Photo|Image)s?:", re.I)
+_CREDIT = re.compile(
+    r"^\W*(?:REUTERS|AP Photo|AFP|Getty Images|Photo)\s*/|^\W*\(?(?:Photo|Image)s?:", re.I
+)
 _QUOTE_CHARS = re.compile(r"[“”\"]")
 
 
@@ -312,8 +327,13 @@ class SourceAttribution:
                 # The sentence before a photo credit is the photo's caption.
                 new[0].kind = "caption"
                 new[0].evidence.append(
-                    Evidence("kind.caption", new[0].text(doc), new[0].start, new[0].end,
-                             "followed by a photo credit")
+                    Evidence(
+                        "kind.caption",
+                        new[0].text(doc),
+                        new[0].start,
+                        new[0].end,
+                        "followed by a photo credit",
+                    )
                 )
             drafts.extend(new)
         drafts.extend(d for _, d in quote_drafts[qi:])
@@ -460,7 +480,7 @@ class SourceAttribution:
         # verb, otherwise they belong to the neighbouring clause.
         filled: list[tuple[int, int, Attribution | None]] = []
         pos = unit.start
-        for lo, hi, a in regions:
+        for lo, hi, owner in regions:
             if lo > pos:
                 gap = (pos, lo)
                 if gap[0] <= root.i < gap[1] and not any(x.verb == root.i for x in attrs):
@@ -469,7 +489,7 @@ class SourceAttribution:
                     lo = pos
             lo = max(lo, pos)
             if hi > lo:
-                filled.append((lo, hi, a))
+                filled.append((lo, hi, owner))
                 pos = hi
         if pos < unit.end:
             if filled and not (pos <= root.i < unit.end):
@@ -478,7 +498,7 @@ class SourceAttribution:
             else:
                 filled.append((pos, unit.end, None))
         out: list[Draft] = []
-        for lo, hi, a in filled:
+        for lo, hi, owner in filled:
             while hi - 1 > lo and (
                 doc[hi - 1].text in (",", ";", "–", "—")
                 or doc[hi - 1].is_space
@@ -489,7 +509,7 @@ class SourceAttribution:
                 lo += 1
             cs = doc[lo].idx
             ce = doc[hi - 1].idx + len(doc[hi - 1])
-            out.append(Draft(kind, cs, ce, sent_start, sent_end, unit.para, a))
+            out.append(Draft(kind, cs, ce, sent_start, sent_end, unit.para, owner))
         return out
 
     def _headline_cue(self, doc: Doc, unit: _Unit) -> Attribution | None:
@@ -525,11 +545,15 @@ class SourceAttribution:
         for draft in drafts:
             a = draft.attribution
             if a is None:
-                if draft.kind == "quote" and previous is not None and previous.mention is not None:
-                    if draft.para - previous.para <= 1:
-                        draft.continues = previous
-                        draft.mention = previous.mention
-                        draft.confidence = min(0.75, previous.mention.info.confidence)
+                if (
+                    draft.kind == "quote"
+                    and previous is not None
+                    and previous.mention is not None
+                    and draft.para - previous.para <= 1
+                ):
+                    draft.continues = previous
+                    draft.mention = previous.mention
+                    draft.confidence = min(0.75, previous.mention.info.confidence)
                 previous = draft if draft.mention is not None or draft.kind == "quote" else None
                 if draft.kind in ("statement",) and draft.mention is None:
                     previous = None
@@ -575,7 +599,7 @@ class SourceAttribution:
                                 doc.text[cs:ce],
                                 cs,
                                 ce,
-                                f"'{head.text}' is the surname of '{doc.text[cs:ce]}' named earlier",
+                                f"'{head.text}' is the surname of '{doc.text[cs:ce]}'",
                             )
                         )
                         break
@@ -611,15 +635,12 @@ class SourceAttribution:
             elif info.pronoun is not None:
                 if p.source_type in ("named_organization", "document") and not p.person:
                     return prev
-            elif definite:
-                if (p.person or p.plural) and p.plural == info.plural:
-                    # "the minister" -> "Foreign Minister X" (same role word), or a generic
-                    # word for a source ("the source", "the expert") -> the nearest person.
-                    same_role = any(
-                        t.lemma_.lower() == m.lemma for t in doc[prev.start : prev.end]
-                    )
-                    if same_role or (m.lemma in GENERIC_SOURCE and m.para - prev.para <= 2):
-                        return prev
+            elif (p.person or p.plural) and p.plural == info.plural:
+                # "the minister" -> "Foreign Minister X" (same role word), or a generic
+                # word for a source ("the source", "the expert") -> the nearest person.
+                same_role = any(t.lemma_.lower() == m.lemma for t in doc[prev.start : prev.end])
+                if same_role or (m.lemma in GENERIC_SOURCE and m.para - prev.para <= 2):
+                    return prev
         return None
 
     # ------------------------------------------------------------------ anonymity
@@ -651,16 +672,18 @@ class SourceAttribution:
             target: Mention | None = None
             for m in mentions:
                 head = doc[m.head]
-                if head.left_edge.i <= s and e <= head.right_edge.i + 1 and unit_of[m.head] == ui:
-                    if doc[s].i >= m.start:
-                        target = m
-                        break
+                if (
+                    head.left_edge.i <= s
+                    and e <= head.right_edge.i + 1
+                    and unit_of[m.head] == ui
+                    and s >= m.start
+                ):
+                    target = m
+                    break
             if target is None and rule not in _SOURCE_ONLY_ANON:
                 in_unit = [m for m in mentions if unit_of[m.head] == ui]
-                if in_unit:
-                    target = in_unit[0]
-                else:
-                    target = self._subject_mention(doc, units[ui], mentions)
+                # No source in the sentence: "The officials spoke on condition of ...".
+                target = in_unit[0] if in_unit else self._subject_mention(doc, units[ui], mentions)
             if target is None:
                 continue
             ev = span_evidence(f"anon.{rule}", doc, s, e, _ANON_WHY.get(rule, "identity withheld"))
@@ -698,20 +721,20 @@ class SourceAttribution:
                         reason_entities.add(m.entity)
                     break
         for draft in drafts:
-            m = draft.mention
-            if m is None:
+            if draft.mention is None:
                 continue
+            m = draft.mention
             evs = by_entity.get(m.entity)
             if evs is None:
                 continue
             if m.info.source_type in ("named_person", "document"):
                 continue
-            for e in evs:
-                if _near(doc, e, draft):
-                    new = e
+            for found in evs:
+                if _near(doc, found, draft):
+                    new = found
                 else:
-                    why = f"{e.why} (said of the same source elsewhere)"
-                    new = Evidence("anon.propagated", e.text, e.start, e.end, why)
+                    why = f"{found.why} (said of the same source elsewhere)"
+                    new = Evidence("anon.propagated", found.text, found.start, found.end, why)
                 if new not in draft.evidence and new not in m.info.evidence:
                     draft.evidence.append(new)
             m.info.anonymous = True

@@ -172,9 +172,11 @@ def verb_attribution(
         subj, source_rule = _subject(verb)
     if subj is None:
         return None
-    if subj.lower_ in BAD_SUBJECTS or subj.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X"):
-        if subj.lower_ not in RELATIVE:
-            return None
+    if subj.lower_ not in RELATIVE and (
+        subj.lower_ in BAD_SUBJECTS or subj.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X")
+    ):
+        return None
+    src: Token | None
     if subj.lower_ in RELATIVE:
         if base.dep_ == "relcl":
             src = base.head
@@ -215,7 +217,7 @@ def verb_attribution(
         and doc[verb.left_edge.i - 1].text in (",", "”", '"', "—", "–")
     ):
         # "X is Y, he said" parsed with 'said' hanging off the content's verb.
-        hlo, hhi = _subtree_range(verb.head)
+        hlo = verb.head.left_edge.i
         content.append((hlo, vlo))
         after_content = True
     if weak:

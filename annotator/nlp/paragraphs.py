@@ -95,11 +95,14 @@ def split_paragraphs(text: str) -> list[Paragraph]:
                 paragraphs.append(Paragraph(*current))
                 current = None
             continue
-        if current is not None and (
-            (width is not None and _is_wrap(previous_line, line, width))
-            # Even outside wrapped text, a line that stops mid-sentence and a next line
-            # starting lowercase are one paragraph.
-            or (line[:1].islower() and not previous_line.endswith(_SENTENCE_END))
+        if (
+            current is not None
+            and (
+                (width is not None and _is_wrap(previous_line, line, width))
+                # Even outside wrapped text, a line that stops mid-sentence and a next line
+                # starting lowercase are one paragraph.
+                or (line[:1].islower() and not previous_line.endswith(_SENTENCE_END))
+            )
         ):
             current = (current[0], end)
         else:

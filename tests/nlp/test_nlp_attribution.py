@@ -79,9 +79,7 @@ def test_capital_as_speaker_is_an_organisation(claim) -> None:  # type: ignore[n
 
 
 def test_according_to_a_report_is_a_document(claim) -> None:  # type: ignore[no-untyped-def]
-    c = claim(
-        "According to a report by the energy agency, demand will peak by 2030.", "demand"
-    )
+    c = claim("According to a report by the energy agency, demand will peak by 2030.", "demand")
     assert c.source_type == "document"
     assert c.cue is not None and c.cue.text == "According to"
 

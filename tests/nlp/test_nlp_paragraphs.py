@@ -58,7 +58,11 @@ def test_offsets_index_the_original_text_and_prepared_text_keeps_length() -> Non
 
 
 def test_headline_never_merges_with_first_paragraph(claims_of) -> None:  # type: ignore[no-untyped-def]
-    for text in ("\n".join(PARAS), "\n\n".join(PARAS), "\n".join(textwrap.fill(p, 64) for p in PARAS)):
+    for text in (
+        "\n".join(PARAS),
+        "\n\n".join(PARAS),
+        "\n".join(textwrap.fill(p, 64) for p in PARAS),
+    ):
         claims = claims_of(text)
         assert claims[0].kind == "headline"
         assert claims[0].text == PARAS[0]
