@@ -6,10 +6,25 @@ from typing import Any
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from annotator.cli.group import db_option, main, model_option
-from annotator.ingest import DEFAULT_MAX_BYTES, IngestStep, format_size, ingest_paths, parse_size
+from annotator.ingest import (
+    DEFAULT_MAX_BYTES,
+    IngestStep,
+    count_inputs,
+    format_size,
+    ingest_paths,
+    parse_size,
+)
 from annotator.store import Store
 
 
@@ -66,13 +81,18 @@ def ingest(
         SpinnerColumn(),
         TextColumn("ingesting"),
         BarColumn(),
-        TextColumn("{task.completed} articles"),
+        MofNCompleteColumn(),
+        TextColumn("articles"),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
         console=console,
         transient=True,
         disable=not console.is_terminal,
     )
-    task = bar.add_task("ingest", total=None)
+    # Counting first costs a quick extra read of JSONL and CSV files: only worth it
+    # when someone is watching the bar.
+    total = count_inputs(paths, max_bytes=max_bytes) if console.is_terminal else None
+    task = bar.add_task("ingest", total=total)
 
     def show(step: IngestStep) -> None:
         bar.advance(task)

@@ -9,7 +9,7 @@ import pytest
 from conftest import DATA, SEEDS
 
 from annotator.errors import InputError
-from annotator.ingest import parse_size, read_paths
+from annotator.ingest import count_inputs, parse_size, read_paths
 from annotator.records import Article
 
 
@@ -179,3 +179,8 @@ def test_sizes_read_as_people_write_them(text: str, size: int) -> None:
 def test_a_size_that_is_not_one_says_how_to_write_it() -> None:
     with pytest.raises(ValueError, match="write it like 20MB"):
         parse_size("twenty")
+
+
+def test_the_progress_total_counts_every_article_and_error_ahead(tmp_path: Path) -> None:
+    paths = [DATA, SEEDS, tmp_path / "missing.txt", DATA / "unsupported.pdf"]
+    assert count_inputs(paths) == len(read(*paths)) == 25

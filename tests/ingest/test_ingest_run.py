@@ -59,7 +59,8 @@ def test_bad_files_are_reported_by_name_while_good_ones_ingest(
     store: Store, model: Extractor
 ) -> None:
     report = ingest_paths(store, [DATA])
-    assert report.added == 9  # the 8 good articles and the 2 good lines of malformed.jsonl
+    # 7 good articles, the 2 good lines of malformed.jsonl, and the folder's README.md
+    assert report.added == 10
     assert len(report.failed) == len(BAD)
     for name, line in zip(BAD, sorted(report.failed), strict=True):
         assert line.startswith(str(DATA / name))
