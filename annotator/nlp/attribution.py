@@ -51,6 +51,7 @@ _CAPTION = re.compile(
 _HEADLINE_CUES = frozenset(
     {
         "says",
+        "signals",
         "say",
         "said",
         "warns",

@@ -58,6 +58,7 @@ FRAME_DEPS = frozenset(
 )
 # Children left out of a source span: they say what the source did, not who it is.
 SOURCE_DROP = frozenset({"relcl", "acl", "advcl", "parataxis"})
+IDENTIFYING_ACL = frozenset({"brief", "familiar", "involve", "know", "close", "connect"})
 BAD_SUBJECTS = frozenset({"this", "that", "which", "what", "there", "these", "those", "it's"})
 
 
@@ -95,6 +96,8 @@ def source_span(head: Token) -> tuple[int, int]:
     for tok in head.subtree:
         if tok is head or tok.i in excluded:
             continue
+        if tok.dep_ == "acl" and tok.lemma_.lower() in IDENTIFYING_ACL:
+            continue  # "a person briefed on the plans" says who the source is
         if tok.dep_ in SOURCE_DROP or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
             lo, hi = _subtree_range(tok)
             excluded.update(range(lo, hi))
