@@ -143,3 +143,16 @@ def test_rerunning_on_ingested_files_never_imports_spacy(db_path: Path, model: E
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_windows_line_ends_and_control_characters_are_kept_and_offsets_still_hold(
+    store: Store, model: Extractor, tmp_path: Path
+) -> None:
+    seed = (SEEDS / "turkey-s400-postponing-not-on-agenda.txt").read_text(encoding="utf-8")
+    text = "\x07" + seed.replace("\n", "\r\n")
+    (tmp_path / "crlf.txt").write_bytes(text.encode("utf-8"))
+    assert ingest_paths(store, [tmp_path]).added == 1
+    [stored] = [row["text"] for row in store.db["articles"].rows]
+    assert stored == text
+    for claim in store.db["claims"].rows:
+        assert stored[claim["start"] : claim["end"]] == claim["text"]
