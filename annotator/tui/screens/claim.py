@@ -10,7 +10,7 @@ from textual.binding import BindingsMap, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from annotator.errors import AnnotatorError
 from annotator.safe_text import escape
@@ -19,7 +19,13 @@ from annotator.tui.screens.filter import FilterDialog
 from annotator.tui.screens.help import HelpScreen
 from annotator.tui.screens.prompt import PromptDialog
 from annotator.tui.session import FILTERS, ReviewSession
-from annotator.tui.widgets import ClaimContext, PositionBar, QuestionsPanel, SuggestionPanel
+from annotator.tui.widgets import (
+    ClaimContext,
+    KeyBar,
+    PositionBar,
+    QuestionsPanel,
+    SuggestionPanel,
+)
 
 # Actions that answer a question: shown only while their question is asked.
 _LABEL_ACTIONS = frozenset({"choose", "toggle_label", "edit_text"})
@@ -37,6 +43,7 @@ class ClaimScreen(Screen[None]):
         super().__init__()
         self.session = session
         # Label keys come from the schema at run time, so they cannot be class data.
+        self._keys_state: tuple[frozenset[str], bool] | None = None
         self._label_bindings = schema_bindings(session.schema)
         # Label keys first: the footer lists bindings in order and may be cut at 80 columns.
         self._bindings = BindingsMap.merge([BindingsMap(self._label_bindings), self._bindings])
@@ -44,11 +51,12 @@ class ClaimScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield PositionBar(id="position-bar")
-        with VerticalScroll(id="context-scroll"):
+        # Not focusable: the arrow keys move between claims instead of scrolling.
+        with VerticalScroll(id="context-scroll", can_focus=False):
             yield ClaimContext(id="context")
         yield SuggestionPanel(id="suggestion")
         yield QuestionsPanel(id="questions")
-        yield Footer()
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         self.session.open_first()
@@ -67,7 +75,9 @@ class ClaimScreen(Screen[None]):
             (len(session.rated), session.total),
         )
         self.query_one(ClaimContext).show(claim)
-        self.query_one("#context-scroll", VerticalScroll).scroll_home(animate=False)
+        scroll = self.query_one("#context-scroll", VerticalScroll)
+        if scroll.scroll_y:
+            scroll.scroll_home(animate=False)
         self.query_one(SuggestionPanel).show(claim)
         self.show_labels()
 
@@ -76,7 +86,12 @@ class ClaimScreen(Screen[None]):
         answers = {**session.labels(), "note": session.note}
         asked = {q.name for q in session.schema.questions if session.is_asked(q)}
         self.query_one(QuestionsPanel).show(session.schema, answers, asked)
-        self.refresh_bindings()
+        keys_state = (frozenset(asked), session.can_undo)
+        if keys_state != self._keys_state:
+            self._keys_state = keys_state
+            self.refresh_bindings()
+            display = {"enter": "⏎", "ctrl+z": "^z", "ctrl+t": "^t", "space": "␣"}
+            self.query_one(KeyBar).show(self.active_bindings.values(), display)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _LABEL_ACTIONS and parameters:
