@@ -19,7 +19,9 @@ def read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
     if not text.strip():
         yield InputError(name, "file is empty; add one JSON object per line or remove the file")
         return
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Split on "\n" only: str.splitlines() would also split inside strings holding a
+    # raw U+2028 or form feed, which JSON allows.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:

@@ -184,3 +184,13 @@ def test_a_size_that_is_not_one_says_how_to_write_it() -> None:
 def test_the_progress_total_counts_every_article_and_error_ahead(tmp_path: Path) -> None:
     paths = [DATA, SEEDS, tmp_path / "missing.txt", DATA / "unsupported.pdf"]
     assert count_inputs(paths) == len(read(*paths)) == 25
+
+
+def test_jsonl_text_may_hold_line_separators_that_are_not_newlines(tmp_path: Path) -> None:
+    path = tmp_path / "x.jsonl"
+    records = [{"text": "One\u2028two\x0cthree said."}, {"text": "Second."}]
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    path.write_text("\r\n".join(lines), encoding="utf-8", newline="")
+    first, second = articles(path)
+    assert first.text == records[0]["text"]
+    assert second.origin == f"{path}:2"
