@@ -62,12 +62,20 @@ def input_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
             yield path
 
 
-def _folder_files(folder: Path) -> Iterator[Path]:
-    for path in sorted(folder.iterdir()):
+def _folder_files(folder: Path, seen: frozenset[Path] = frozenset()) -> Iterator[Path | InputError]:
+    real = folder.resolve()
+    if real in seen:  # a symlink back up the tree: walking it would never end
+        return
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as error:
+        yield InputError(str(folder), f"cannot list ({error.strerror}); check its permissions")
+        return
+    for path in entries:
         if path.name.startswith("."):
             continue
         if path.is_dir():
-            yield from _folder_files(path)
+            yield from _folder_files(path, seen | {real})
         elif path.suffix.lower() in READERS:
             yield path
 

@@ -194,3 +194,9 @@ def test_jsonl_text_may_hold_line_separators_that_are_not_newlines(tmp_path: Pat
     first, second = articles(path)
     assert first.text == records[0]["text"]
     assert second.origin == f"{path}:2"
+
+
+def test_a_symlink_loop_in_a_folder_is_walked_once(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The minister said so.", encoding="utf-8")
+    (tmp_path / "loop").symlink_to(tmp_path)
+    assert [a.origin for a in articles(tmp_path)] == [str(tmp_path / "a.txt")]
