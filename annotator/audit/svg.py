@@ -33,7 +33,7 @@ def bar_chart(
     most = max((v for row in values for v in row), default=0) or 1
     group = ROW * max(1, len(series)) + 6
     legend = 22 if len(series) > 1 else 0
-    height = 28 + legend + group * len(categories)
+    height = 36 + legend + group * len(categories)
     width = LABEL_WIDTH + BAR_WIDTH + 70
     parts = [
         f'<svg class="chart" role="img" width="{width}" '
@@ -70,7 +70,7 @@ def heatmap(
     cell = 44
     left, top = LABEL_WIDTH, 130
     most = max((v for row in matrix for v in row), default=0) or 1
-    width = left + cell * len(columns) + 10
+    width = left + cell * len(columns) + 90  # room for the last slanted column label
     height = top + cell * len(rows) + 10
     parts = [
         f'<svg class="chart" role="img" width="{width}" '
