@@ -7,7 +7,6 @@ record of the claim and falls back to the majority where the claim has none.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
@@ -17,33 +16,41 @@ GoldMethod = Literal["majority", "adjudicated"]
 GOLD_METHODS: tuple[str, ...] = ("majority", "adjudicated")
 
 
+def _vote_key(value: Any) -> Any:
+    """What makes two answers the same vote: 1, "1" and True are different answers."""
+    if isinstance(value, str | int | float):  # the common case, kept cheap
+        return (type(value), value)
+    return canonical_json(value)
+
+
 def majority(labels: Iterable[Mapping[str, Any]]) -> dict[str, Any] | None:
     """Per field, the value most reviewers gave; null on a tie; None with no labels.
 
     Fields come out sorted by name; a reviewer who left a field unanswered (missing or
     null) does not vote on it.
     """
-    votes: dict[str, Counter[str]] = {}
-    values: dict[str, Any] = {}
-    seen = False
-    for one in labels:
-        seen = True
-        for name, value in one.items():
-            counter = votes.setdefault(name, Counter())
-            if value is None:
-                continue
-            key = canonical_json(value)  # 1 and "1" and True are different answers
-            values[key] = value
-            counter[key] += 1
-    if not seen:
+    voters = list(labels)
+    if not voters:
         return None
+    if len(voters) == 1:  # the common case in a large export, kept cheap
+        return dict(sorted(voters[0].items()))
+    votes: dict[str, dict[Any, int]] = {}
+    values: dict[Any, Any] = {}
+    for one in voters:
+        for name, value in one.items():
+            counts = votes.setdefault(name, {})
+            if value is not None:
+                key = _vote_key(value)
+                values[key] = value
+                counts[key] = counts.get(key, 0) + 1
     gold: dict[str, Any] = {}
     for name in sorted(votes):
-        ranked = votes[name].most_common(2)
-        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        ranked = sorted(votes[name].values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
             gold[name] = None
         else:
-            gold[name] = values[ranked[0][0]]
+            top = ranked[0]
+            gold[name] = values[next(k for k, n in votes[name].items() if n == top)]
     return gold
 
 

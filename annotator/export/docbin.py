@@ -8,12 +8,14 @@ training data. Docs are tokenised with `spacy.blank("en")`; no model is loaded.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 import spacy
+import srsly.msgpack as srsly_msgpack
 from spacy.tokens import Doc, DocBin, Span
 
 CUE_LABEL = "CUE"
@@ -84,6 +86,25 @@ def iter_docs(
         yield doc
 
 
+@contextmanager
+def _msgpack_registries_cached() -> Iterator[None]:
+    """Look srsly's msgpack encoders and decoders up once, not on every pack.
+
+    DocBin.add packs each Doc's spans and user data with srsly, whose Packer asks
+    catalogue for its registries every time: a scan of every registered function and
+    of every installed package's entry points, several milliseconds per Doc.
+    """
+    registries = (srsly_msgpack.msgpack_encoders, srsly_msgpack.msgpack_decoders)
+    for registry in registries:
+        found = registry.get_all()
+        registry.get_all = lambda found=found: found
+    try:
+        yield
+    finally:
+        for registry in registries:
+            del registry.get_all  # back to the class's method
+
+
 def write_docbin(
     records: Iterable[dict[str, Any]],
     path: Path,
@@ -92,8 +113,10 @@ def write_docbin(
 ) -> DocBinCounts:
     """Write the Docs to a `.spacy` file; returns what went in."""
     counts = DocBinCounts()
-    docbin = DocBin(store_user_data=True)
-    for doc in iter_docs(records, article_text, counts, reviewer):
-        docbin.add(doc)
-    docbin.to_disk(path)
+    # A blank pipeline sets only the words (and spaces, always kept): store nothing else.
+    docbin = DocBin(attrs=["ORTH"], store_user_data=True)
+    with _msgpack_registries_cached():
+        for doc in iter_docs(records, article_text, counts, reviewer):
+            docbin.add(doc)
+        docbin.to_disk(path)
     return counts

@@ -6,10 +6,12 @@ import json
 from collections.abc import Iterable
 from typing import Any, BinaryIO
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
 
 def dumps(record: dict[str, Any]) -> str:
     """The one text of a record (no spaces, non-ASCII kept, key order as built)."""
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(record)
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: BinaryIO) -> int:

@@ -6,13 +6,14 @@ the same database gives the same bytes. See docs/export.md for the fields.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from annotator.gold import GoldMethod, gold_label
 from annotator.store.annotations import Annotation
-from annotator.store.corpus import CorpusMixin
+from annotator.store.corpus import CorpusMixin, Review
 
 CORPUS_FORMAT = "annotator.corpus.v1"
 BATCH_SIZE = 1_000
@@ -31,7 +32,7 @@ def _span(text: str | None, start: int | None, end: int | None) -> dict[str, Any
     return None if text is None else {"text": text, "start": start, "end": end}
 
 
-def _suggestion(row: dict[str, Any], evidence: list[dict[str, Any]]) -> dict[str, Any] | None:
+def _suggestion(row: sqlite3.Row, evidence: list[dict[str, Any]]) -> dict[str, Any] | None:
     if not row["has_attribution"]:
         return None
     reason = row["anonymity_reason_given"]
@@ -50,7 +51,7 @@ def _suggestion(row: dict[str, Any], evidence: list[dict[str, Any]]) -> dict[str
     }
 
 
-def _annotation(record: Annotation) -> dict[str, Any]:
+def _annotation(record: Review) -> dict[str, Any]:
     return {
         "reviewer": record.reviewer,
         "labels": record.labels,
@@ -62,9 +63,9 @@ def _annotation(record: Annotation) -> dict[str, Any]:
 
 
 def build_record(
-    row: dict[str, Any],
+    row: sqlite3.Row,
     evidence: list[dict[str, Any]],
-    reviews: Sequence[Annotation],
+    reviews: Sequence[Review],
     adjudication: Annotation | None,
     gold: GoldMethod,
 ) -> dict[str, Any]:

@@ -8,9 +8,10 @@ merged database) and extend this database's own annotation chain.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from annotator.store.annotations import (
     ADJUDICATE,
@@ -40,6 +41,17 @@ ORDER BY a.rowid, c.seq
 """
 
 
+class Review(NamedTuple):
+    """A reviewer's current record on a claim, as an export shows it."""
+
+    reviewer: str
+    labels: dict[str, Any] | None
+    note: str | None
+    seconds: float | None
+    saved_at: str
+    schema_id: str | None
+
+
 @dataclass(frozen=True)
 class CorpusCounts:
     """How much a database holds, for an export's sidecar."""
@@ -57,16 +69,17 @@ def _marks(values: Sequence[Any]) -> str:
 class CorpusMixin(StoreBase):
     # -- reading, for export -------------------------------------------------------------
 
-    def iter_claim_rows(self, batch_size: int = 1_000) -> Iterator[list[dict[str, Any]]]:
+    def iter_claim_rows(self, batch_size: int = 1_000) -> Iterator[list[sqlite3.Row]]:
         """Every claim with its article header and machine attribution, in reading order.
 
         Ordered by article rowid then claim seq; yields lists of at most ``batch_size``.
         """
         batch_size = min(batch_size, MAX_BATCH)
-        cursor = self.conn.execute(_CLAIM_SELECT)
-        names = [d[0] for d in cursor.description]
+        cursor = self.conn.cursor()
+        cursor.row_factory = sqlite3.Row  # read by name without building a dict per row
+        cursor.execute(_CLAIM_SELECT)
         while rows := cursor.fetchmany(batch_size):
-            yield [dict(zip(names, row, strict=True)) for row in rows]
+            yield rows
 
     def evidence_for(self, claim_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
         """The evidence rows of these claims, in the order extraction stored them."""
@@ -84,7 +97,7 @@ class CorpusMixin(StoreBase):
 
     def current_reviews_for(
         self, claim_ids: Sequence[str], reviewers: Sequence[str] | None = None
-    ) -> dict[str, list[Annotation]]:
+    ) -> dict[str, list[Review]]:
         """Each reviewer's current record on these claims, by claim, reviewers sorted.
 
         Includes records whose labels are NULL (unrated); callers decide what to show.
@@ -96,15 +109,23 @@ class CorpusMixin(StoreBase):
             args.extend(reviewers)
         # SQLite returns the bare columns of the row holding max(id) in each group.
         cursor = self.conn.execute(
-            f"SELECT *, max(id) FROM annotations WHERE {where} "
-            "GROUP BY claim_id, reviewer ORDER BY claim_id, reviewer",
+            "SELECT claim_id, reviewer, labels, note, seconds, saved_at, schema_id, max(id) "
+            f"FROM annotations WHERE {where} GROUP BY claim_id, reviewer "
+            "ORDER BY claim_id, reviewer",
             args,
         )
-        names = [d[0] for d in cursor.description]
-        found: dict[str, list[Annotation]] = {}
-        for row in cursor:
-            record = Annotation.from_row(dict(zip(names, row, strict=True)))
-            found.setdefault(record.claim_id, []).append(record)
+        found: dict[str, list[Review]] = {}
+        loads = json.loads
+        for cid, reviewer, labels, note, seconds, saved_at, schema_id, _ in cursor:
+            review = Review(
+                reviewer,
+                None if labels is None else loads(labels),
+                note,
+                seconds,
+                saved_at,
+                schema_id,
+            )
+            found.setdefault(cid, []).append(review)
         return found
 
     def adjudications_for(self, claim_ids: Sequence[str]) -> dict[str, Annotation]:
