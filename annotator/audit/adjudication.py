@@ -12,16 +12,16 @@ from typing import Any
 from annotator.audit.agreement import fields_from_schema
 from annotator.gold import majority
 from annotator.labels import LabelSchema
-from annotator.store import Annotation, ReviewClaim, Store
+from annotator.store import Annotation, Store
 from annotator.store.annotations import ADJUDICATE, canonical_json
-from annotator.store.audit import CurrentLabel
+from annotator.store.audit import CurrentLabel, DisputedClaim
 
 
 @dataclass(frozen=True)
 class Dispute:
     """A claim whose reviewers gave different labels, with everything shown to decide it."""
 
-    claim: ReviewClaim
+    claim: DisputedClaim
     reviews: tuple[CurrentLabel, ...]  # one per reviewer, in reviewer-name order
     decided: CurrentLabel | None  # the newest adjudication, if the claim has one
 
@@ -47,21 +47,24 @@ def disputes(store: Store, schema: LabelSchema) -> list[Dispute]:
         by_claim.setdefault(label.claim_id, []).append(label)
     decided = store.adjudications()
     result = []
-    for claim_id, _ in store.claim_order():
+    for claim_id in store.claim_ids_in_order():
         reviews = sorted(by_claim.get(claim_id, []), key=lambda r: r.reviewer)
         if len(reviews) > 1 and disagree(reviews, schema):
             result.append(
-                Dispute(store.review_claim(claim_id), tuple(reviews), decided.get(claim_id))
+                Dispute(store.disputed_claim(claim_id), tuple(reviews), decided.get(claim_id))
             )
     return result
 
 
-def machine_labels(claim: ReviewClaim, schema: LabelSchema) -> dict[str, Any]:
+def machine_labels(claim: DisputedClaim, schema: LabelSchema) -> dict[str, Any]:
     """The machine suggestion as labels: the schema's prefilled fields only."""
-    labels = {}
+    labels: dict[str, Any] = {}
+    if claim.suggestion is None:
+        return labels
     for question in schema.questions:
         if question.prefill is not None:
-            value = claim.suggestion(question.prefill)
+            # Prefill names are the suggestion's field names (labels.PREFILLS).
+            value = getattr(claim.suggestion, question.prefill)
             if value is not None:
                 labels[question.name] = value
     return labels

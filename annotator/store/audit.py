@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from annotator.errors import StoreError
 from annotator.store.annotations import ADJUDICATE, REVIEW_ACTIONS
 from annotator.store.core import StoreBase
 
@@ -34,6 +35,34 @@ class MachineSuggestion:
     anonymous_flag: bool
     anonymity_reason_given: bool | None
     source_text: str | None
+
+
+@dataclass(frozen=True)
+class DisputedClaim:
+    """A claim as the adjudicator reads it: its paragraph, and the machine suggestion."""
+
+    id: str
+    article_id: str
+    article_title: str | None
+    text: str
+    context: str  # the paragraph around the claim (article text: clean before display)
+    start: int  # the claim's offsets within `context`
+    end: int
+    suggestion: MachineSuggestion | None
+
+
+# Context shown around a disputed claim: its blank-line paragraph, at most this long.
+CONTEXT_CHARS = 1200
+
+
+def paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the blank-line paragraph holding text[start:end], clipped to CONTEXT_CHARS."""
+    left = text.rfind("\n\n", 0, start)
+    left = 0 if left < 0 else left + 2
+    right = text.find("\n\n", end)
+    right = len(text) if right < 0 else right
+    spare = max(0, CONTEXT_CHARS - (end - start)) // 2
+    return max(left, start - spare), min(right, end + spare)
 
 
 class AuditMixin(StoreBase):
@@ -94,6 +123,40 @@ class AuditMixin(StoreBase):
             )
             for row in rows
         }
+
+    def claim_ids_in_order(self) -> list[str]:
+        """Every claim id in reading order (claims are inserted article by article)."""
+        return [row[0] for row in self.conn.execute("SELECT id FROM claims ORDER BY rowid")]
+
+    def disputed_claim(self, claim_id: str) -> DisputedClaim:
+        row = self.conn.execute(
+            "SELECT c.id, c.article_id, a.title, c.text, c.start, c.end, a.text "
+            "FROM claims AS c JOIN articles AS a ON a.id = c.article_id WHERE c.id = ?",
+            (claim_id,),
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"{self.path}: no claim {claim_id!r}")
+        cid, article_id, title, text, start, end, article = row
+        left, right = paragraph(article, start, end)
+        suggestion = self.conn.execute(
+            "SELECT anonymous_flag, anonymity_reason_given, source_type, source_text "
+            "FROM attributions WHERE claim_id = ?",
+            (claim_id,),
+        ).fetchone()
+        machine = None
+        if suggestion is not None:
+            flag, given, source_type, source_text = suggestion
+            machine = MachineSuggestion(
+                cid,
+                article_id,
+                source_type,
+                bool(flag),
+                None if given is None else bool(given),
+                source_text,
+            )
+        return DisputedClaim(
+            cid, article_id, title, text, article[left:right], start - left, end - left, machine
+        )
 
     def article_titles(self) -> dict[str, str | None]:
         rows = self.conn.execute("SELECT id, title FROM articles ORDER BY id")

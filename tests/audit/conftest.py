@@ -80,7 +80,7 @@ def add_article(store: Store) -> list[str]:
         )
     article = Article(text=text, title=TITLE)
     store.add_article(article, claims, PipelineInfo("test 0", "none"))
-    return [cid for cid, _ in store.claim_order()]
+    return store.claim_ids_in_order()
 
 
 def fill(store: Store, schema: LabelSchema) -> list[str]:

@@ -146,7 +146,7 @@ class AdjudicateScreen(Screen[None]):
                 else f"  (decided by {clean(decided.reviewer)} at {decided.saved_at[:16]})"
             ),
         )
-        start, end = claim.start - claim.context_start, claim.end - claim.context_start
+        start, end = claim.start, claim.end
         context = Text(clean(claim.context[:start]))
         context.append(clean(claim.context[start:end]), style="bold reverse")
         context.append(clean(claim.context[end:]))
