@@ -22,7 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from annotator.nlp.cues import Attribution, according_to, verb_attribution
+from annotator.nlp.cues import Attribution, according_to, statement_cue, verb_attribution
 from annotator.nlp.lexicon import Lexicon, default_lexicon
 from annotator.nlp.sourcing import (
     PERSON_PRONOUNS,
@@ -46,6 +46,11 @@ _CAPTION = re.compile(
     r"|\b(?:is|are|was|were)\s+(?:seen|pictured|shown)\b"
     r"|\bposes?\s+for\s+(?:a\s+)?(?:photo|picture)"
     r"|\b(?:REUTERS|AP Photo|AFP|Getty Images)\s*/",
+    re.IGNORECASE,
+)
+_CAPTION_START = re.compile(
+    r"^\W*(?:photo|image|picture|file photo)\b|^\W*(?:an?|the)\s+(?:general\s+|aerial\s+)?view\s+"
+    r"(?:shows|of)\b",
     re.IGNORECASE,
 )
 _HEADLINE_CUES = frozenset(
@@ -143,6 +148,7 @@ class Draft:
     evidence: list[Evidence] = field(default_factory=list)
     cue_chars: tuple[int, int] | None = None
     reason_given: bool = False
+    unclosed: bool = False  # a quotation left open at the paragraph end
 
     def text(self, doc: Doc) -> str:
         return doc.text[self.start : self.end]
@@ -264,6 +270,11 @@ class SourceAttribution:
         multi = self.multi(doc)
         according = [(s, e) for mid, s, e in multi if doc.vocab.strings[mid] == "according to"]
         cue_ext = {s: e for mid, s, e in multi if doc.vocab.strings[mid] != "according to"}
+        statements = [
+            (s, e)
+            for mid, s, e in multi
+            if doc.vocab.strings[mid] in ("in a statement", "in an interview", "in a letter")
+        ]
 
         unit_of = [-1] * len(doc)
         for ui, unit in enumerate(units):
@@ -289,6 +300,12 @@ class SourceAttribution:
                 if unit.start <= s < unit.end and quoted[s] < 0:
                     attr = according_to(doc, s, e, unit.start, unit.end)
                     if attr is not None:
+                        found.append(attr)
+            for s, e in statements:
+                if unit.start <= s < unit.end and quoted[s] < 0:
+                    # Only when no reporting verb already owns this clause.
+                    attr = statement_cue(doc, s, e)
+                    if attr is not None and not any(a.verb == attr.verb for a in found):
                         found.append(attr)
             # The outermost attribution owns a claim: drop those nested in another's content.
             # An attribution after its content ("X expects Y, a spokeswoman said") wins
@@ -424,6 +441,7 @@ class SourceAttribution:
                 para=first.para,
                 attribution=chosen,
                 confidence=0.85 if chosen else 0.7,
+                unclosed=text[qe - 1] not in '”"',
             )
             for ui in ordered:
                 units[ui].consumed = True
@@ -438,6 +456,8 @@ class SourceAttribution:
         text = doc.text[sent_start:sent_end]
         attrs = unit.attributions
         kind = "headline" if headline else "statement"
+        if attrs and not headline and _CAPTION_START.search(text):
+            attrs = []  # "A view shows ...", "(Photo: ...)": a caption, whatever its verbs
         if not attrs:
             draft = Draft(kind, sent_start, sent_end, sent_start, sent_end, unit.para)
             if headline:
@@ -543,8 +563,22 @@ class SourceAttribution:
                 people.append((ent.start, ent[-1].text, ent.start_char, ent.end_char))
         mentions: list[Mention] = []
         previous: Draft | None = None
-        for draft in drafts:
+        forward: list[tuple[Draft, Draft]] = []
+        for k, draft in enumerate(drafts):
             a = draft.attribution
+            nxt = drafts[k + 1] if k + 1 < len(drafts) else None
+            if (
+                a is None
+                and draft.unclosed
+                and nxt is not None
+                and nxt.kind == "quote"
+                and nxt.attribution is not None
+                and nxt.para == draft.para + 1
+            ):
+                # A quoted paragraph left open continues into the next paragraph's quote,
+                # attributed there: the speaker is that quote's source.
+                forward.append((draft, nxt))
+                continue
             if a is None:
                 if (
                     draft.kind == "quote"
@@ -607,6 +641,11 @@ class SourceAttribution:
             mentions.append(mention)
             draft.mention = mention
             previous = draft
+        for draft, nxt in forward:
+            if nxt.mention is not None:
+                draft.mention = nxt.mention
+                draft.continues = nxt
+                draft.confidence = min(0.75, nxt.mention.info.confidence)
         return mentions
 
     def _antecedent(self, doc: Doc, m: Mention, mentions: list[Mention]) -> Mention | None:
@@ -936,6 +975,7 @@ _CUE_WHY = {
     "cue.quoted_as_saying": "'quoted as saying' attributes to the subject",
     "cue.according_to": "'according to' names the source",
     "cue.headline": "a headline of the form 'X says ...'",
+    "cue.statement": "'in a statement' (or interview, letter) attributes the clause to its subject",
 }
 _SOURCE_WHY = {
     "source.subject": "the subject of the reporting verb",

@@ -36,6 +36,10 @@ NP_CONTENT_VERBS = frozenset(
         "forecast",
     }
 )
+# Verbs whose infinitive complement is what was said ("urged people to stay home").
+DIRECTIVE_VERBS = frozenset(
+    {"urge", "warn", "caution", "advise", "vow", "pledge", "promise", "threaten", "call"}
+)
 CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
 # Children of a cue verb that belong to the attribution frame, not the content.
 FRAME_DEPS = frozenset(
@@ -204,10 +208,12 @@ def verb_attribution(
         # First person outside quotes: the writer or a letter; still an attribution.
         pass
 
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None  # "officials did not say how much ...": nothing is attributed
     weak = lemma in lex.weak_cue_verbs
     content: list[tuple[int, int]] = []
     for child in verb.children:
-        if child.dep_ in CONTENT_DEPS:
+        if child.dep_ in CONTENT_DEPS or (child.dep_ == "xcomp" and lemma in DIRECTIVE_VERBS):
             content.append(_subtree_range(child))
     vlo, vhi = _subtree_range(verb)
     quote_near = _has_quote(doc, vlo, vhi, quoted)
@@ -227,8 +233,8 @@ def verb_attribution(
         if lemma in ("call", "describe", "dub", "label"):
             if not quote_near:
                 return None
-        elif not content and not quote_near:
-            return None
+        elif not content:
+            return None  # "a view shows a “Triumph” system": a quote alone is not enough
     elif not content and not quote_near:
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if dobj is None or lemma not in NP_CONTENT_VERBS:
@@ -306,4 +312,32 @@ def according_to(
         content=content,
         frame=set(range(plo, phi)),
         relayed=_relayed(obj),
+    )
+
+
+def statement_cue(doc: Doc, start: int, end: int) -> Attribution | None:
+    """'In a statement, the ministry urged ...': the subject of the verb the phrase modifies."""
+    prep = doc[start]
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or prep.dep_ != "prep":
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in BAD_SUBJECTS or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    src_start, src_end = source_span(subj)
+    lo, hi = _subtree_range(verb)
+    frame = set(range(src_start, src_end)) | set(range(start, end))
+    return Attribution(
+        cue_start=start,
+        cue_end=end,
+        src_head=subj.i,
+        src_start=src_start,
+        src_end=src_end,
+        cue_rule="cue.statement",
+        source_rule="source.subject",
+        confidence=0.8,
+        verb=verb.i,
+        content=[(lo, src_start), (src_end, hi)] if lo < src_start else [(src_end, hi)],
+        frame=frame,
+        relayed=_relayed(subj),
     )
