@@ -30,6 +30,8 @@ def bar(value: float, most: float, width: int = BAR_WIDTH) -> Text:
 
 
 def chain_line(chain: ChainReport) -> Text:
+    if chain.first_break is None and not chain.records:
+        return Text.assemble(("History: ", "bold"), ("OK, no records yet", "green"))
     if chain.first_break is None:
         return Text.assemble(
             ("History: ", "bold"),
