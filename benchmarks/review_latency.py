@@ -2,7 +2,8 @@
 
 Builds the database through the store API (no spaCy), then drives the app headless:
 
-* start: from importing the app to the first frame that shows a claim;
+* start: from launching a fresh Python process (which imports everything, as
+  `annotator review` does) to the first frame that shows a claim;
 * rating: from a rating key reaching the app to the first frame after the next claim
   is shown (the save is committed in between).
 
@@ -16,19 +17,24 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import random
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
 from annotator.records import Article, Evidence, ExtractedClaim, PipelineInfo, Span
-from annotator.store import Store
 
 CLAIMS_PER_ARTICLE = 100
 REVIEWER = "bench"
-WORDS = ["minister", "official", "said", "talks", "ankara", "washington", "missile", "delivery", "agreement", "report", "government", "source", "familiar", "matter", "according", "unnamed", "spokesperson", "defence", "budget", "vote", "election", "court", "ruling", "police", "witnesses", "critics", "analysts", "market", "prices", "rose", "fell", "week"]
+WORDS = (
+    "minister official said talks ankara washington missile delivery agreement report "
+    "government source familiar matter according unnamed spokesperson defence budget vote "
+    "election court ruling police witnesses critics analysts market prices rose fell week"
+).split(" ")
 
 
 def _article(number: int, rng: random.Random) -> tuple[Article, list[ExtractedClaim]]:
@@ -66,6 +72,8 @@ def _article(number: int, rng: random.Random) -> tuple[Article, list[ExtractedCl
 
 
 def build(path: Path, n_claims: int) -> None:
+    from annotator.store import Store
+
     rng = random.Random(4)
     info = PipelineInfo("benchmark 0", "none")
     started = time.perf_counter()
@@ -78,12 +86,14 @@ def build(path: Path, n_claims: int) -> None:
     print(f"built {path} ({n_claims} claims) in {time.perf_counter() - started:.1f} s")
 
 
-async def measure(path: Path, ratings: int) -> tuple[float, list[float]]:
-    started = time.perf_counter()
+async def measure(path: Path, ratings: int, launched: float) -> dict[str, Any]:
+    """Run in a fresh process; `launched` is the wall-clock time the parent started it."""
     from textual import events
 
     from annotator.tui.app import make_app
     from annotator.tui.screens.claim import ClaimScreen
+
+    imported = time.time() - launched
 
     shown: list[float] = []
     frames: list[float] = []
@@ -111,18 +121,18 @@ async def measure(path: Path, ratings: int) -> tuple[float, list[float]]:
 
     async with app.run_test(size=(100, 30)):
         first_frame = await next_frame_after_show(0)
-        startup = first_frame - started
+        startup = time.time() - (time.perf_counter() - first_frame) - launched
         latencies = []
         driver = app._driver
         assert driver is not None
         for _ in range(ratings):
-            await asyncio.sleep(0.02)  # a reviewer between keys; lets the app go idle
+            await asyncio.sleep(0.1)  # a fast reviewer: ten claims a second
             count = len(shown)
             pressed = time.perf_counter()
             driver.send_message(events.Key("3", "3"))
             latencies.append(await next_frame_after_show(count) - pressed)
     ClaimScreen.show_claim = show_claim  # type: ignore[method-assign]
-    return startup, latencies
+    return {"startup": startup, "imports": imported, "latencies": latencies}
 
 
 def main() -> int:
@@ -130,15 +140,29 @@ def main() -> int:
     parser.add_argument("--db", type=Path, default=Path("/tmp/review-bench.db"))
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--ratings", type=int, default=200)
+    parser.add_argument("--launched", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.launched is not None:  # the measuring child
+        print(json.dumps(asyncio.run(measure(args.db, args.ratings, args.launched))))
+        return 0
+    from annotator.store import Store
+
     if not args.db.exists():
         build(args.db, args.claims)
     with Store(args.db) as store:
         claims = store.stats().claims
-    startup, latencies = asyncio.run(measure(args.db, args.ratings))
+    command = [sys.executable, __file__, "--db", str(args.db), "--ratings", str(args.ratings)]
+    child = subprocess.run(
+        [*command, "--launched", repr(time.time())], capture_output=True, text=True, check=True
+    )
+    result = json.loads(child.stdout.strip().splitlines()[-1])
+    startup, latencies = result["startup"], result["latencies"]
     p95 = statistics.quantiles(latencies, n=20)[-1] * 1000
     print(f"database: {claims} claims")
-    print(f"start to first claim on screen: {startup:.3f} s (target ≤ 1.0 s)")
+    print(
+        f"start to first claim on screen: {startup:.3f} s (target ≤ 1.0 s), of which "
+        f"interpreter and imports {result['imports']:.3f} s, app {startup - result['imports']:.3f} s"
+    )
     print(
         f"rating key to next claim rendered ({len(latencies)} ratings): "
         f"p50 {statistics.median(latencies) * 1000:.1f} ms, p95 {p95:.1f} ms, "

@@ -21,6 +21,7 @@ MAX_CONTEXT_CHARS = 1500
 class ReviewClaim:
     """One claim as the reviewer sees it; every offset indexes the article text."""
 
+    key: int  # rowid: the claim's place in reading order
     id: str
     article_id: str
     article_title: str | None
@@ -75,78 +76,94 @@ def fts_query(text: str) -> str:
 
 
 class ReviewMixin(StoreBase):
-    def claim_order(self) -> list[tuple[str, str]]:
-        """(claim id, article id) of every claim in review order.
+    """Claims are addressed by key (their SQLite rowid): integers are fast to list and
+    compare by the hundred thousand, and rowid order is reading order."""
 
-        Claims are inserted article by article in sequence order, so rowid order is
-        reading order and needs no sort.
+    def claim_keys(self) -> list[int]:
+        """Every claim's key in reading order (articles as ingested, claims in sequence).
+
+        Read from the (article_id, seq) index, which holds the rowid and is far smaller
+        than the table, then sorted here.
         """
-        rows = self.conn.execute("SELECT id, article_id FROM claims ORDER BY rowid")
-        return [(row[0], row[1]) for row in rows]
+        return sorted(row[0] for row in self.conn.execute("SELECT rowid FROM claims"))
 
-    def rated_claim_ids(self, reviewer: str) -> set[str]:
+    def article_first_keys(self) -> list[int]:
+        """The key of each article's first claim, ascending (an article's claims are contiguous)."""
+        rows = self.conn.execute("SELECT min(rowid) FROM claims GROUP BY article_id")
+        return sorted(row[0] for row in rows)
+
+    def claim_key(self, claim_id: str) -> int | None:
+        row = self.conn.execute("SELECT rowid FROM claims WHERE id = ?", (claim_id,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def rated_claim_keys(self, reviewer: str) -> set[int]:
         """Claims whose newest record by this reviewer holds labels (an undo may clear them)."""
         rows = self.conn.execute(
             # SQLite takes the bare columns from the row that max(id) picked.
-            "SELECT claim_id, labels IS NOT NULL, max(id) FROM annotations "
-            "WHERE reviewer = ? AND action != 'adjudicate' GROUP BY claim_id",
+            "SELECT claims.rowid, latest.has_labels FROM ("
+            "  SELECT claim_id, labels IS NOT NULL AS has_labels, max(id) FROM annotations"
+            "  WHERE reviewer = ? AND action != 'adjudicate' GROUP BY claim_id"
+            ") AS latest JOIN claims ON claims.id = latest.claim_id",
             (reviewer,),
         )
         return {row[0] for row in rows if row[1]}
 
-    def anonymous_claim_ids(self) -> set[str]:
-        rows = self.conn.execute("SELECT claim_id FROM attributions WHERE anonymous_flag")
+    def anonymous_claim_keys(self) -> set[int]:
+        rows = self.conn.execute(
+            "SELECT claims.rowid FROM attributions JOIN claims ON claims.id = attributions.claim_id "
+            "WHERE attributions.anonymous_flag"
+        )
         return {row[0] for row in rows}
 
-    def low_confidence_claim_ids(self, below: float) -> set[str]:
-        rows = self.conn.execute("SELECT claim_id FROM attributions WHERE confidence < ?", (below,))
+    def low_confidence_claim_keys(self, below: float) -> set[int]:
+        rows = self.conn.execute(
+            "SELECT claims.rowid FROM attributions JOIN claims ON claims.id = attributions.claim_id "
+            "WHERE attributions.confidence < ?",
+            (below,),
+        )
         return {row[0] for row in rows}
 
-    def disputed_claim_ids(self) -> set[str]:
+    def disputed_claim_keys(self) -> set[int]:
         """Claims whose reviewers' current labels differ."""
         rows = self.conn.execute(
             """
-            SELECT claim_id FROM (
+            SELECT claims.rowid FROM (
                 SELECT claim_id, labels, max(id) FROM annotations
                 WHERE action != 'adjudicate' GROUP BY claim_id, reviewer
-            )
-            WHERE labels IS NOT NULL
-            GROUP BY claim_id HAVING count(DISTINCT labels) > 1
+            ) AS latest JOIN claims ON claims.id = latest.claim_id
+            WHERE latest.labels IS NOT NULL
+            GROUP BY latest.claim_id HAVING count(DISTINCT latest.labels) > 1
             """
         )
         return {row[0] for row in rows}
 
-    def search_claim_ids(self, text: str) -> set[str]:
+    def search_claim_keys(self, text: str) -> set[int]:
         """Claims whose text matches every word of `text` (porter-stemmed full-text search)."""
         query = fts_query(text)
         if not query:
             return set()
-        rows = self.conn.execute(
-            "SELECT claims.id FROM claims_fts JOIN claims ON claims.rowid = claims_fts.rowid "
-            "WHERE claims_fts MATCH ?",
-            (query,),
-        )
+        rows = self.conn.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?", (query,))
         return {row[0] for row in rows}
 
-    def review_claim(self, claim_id: str) -> ReviewClaim:
+    def review_claim(self, key: int) -> ReviewClaim:
         """One claim with its machine suggestion, evidence and surrounding paragraph."""
         row = next(
             iter(
                 self.db.query(
                     "SELECT c.*, a.title AS article_title, a.text AS article_text, t.* "
                     "FROM claims AS c JOIN articles AS a ON a.id = c.article_id "
-                    "LEFT JOIN attributions AS t ON t.claim_id = c.id WHERE c.id = ?",
-                    [claim_id],
+                    "LEFT JOIN attributions AS t ON t.claim_id = c.id WHERE c.rowid = ?",
+                    [key],
                 )
             ),
             None,
         )
         if row is None:
-            raise StoreError(f"no claim with id {claim_id!r} in {self.path}")
+            raise StoreError(f"no claim number {key} in {self.path}")
         evidence = tuple(
             Evidence(e["rule"], e["text"], e["start"], e["end"], e["why"])
             for e in self.db.query(
-                "SELECT * FROM evidence WHERE claim_id = ? ORDER BY start, id", [claim_id]
+                "SELECT * FROM evidence WHERE claim_id = ? ORDER BY start, id", [row["id"]]
             )
         )
         article_text: str = row["article_text"]
@@ -159,6 +176,7 @@ class ReviewMixin(StoreBase):
         left, right = min(left, row["start"]), max(right, row["end"])
         reason = row["anonymity_reason_given"]
         return ReviewClaim(
+            key=key,
             id=row["id"],
             article_id=row["article_id"],
             article_title=row["article_title"],

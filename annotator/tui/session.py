@@ -8,6 +8,7 @@ the store before the session moves on.
 from __future__ import annotations
 
 import time
+import bisect
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ class ReviewError(AnnotatorError):
 class _Change:
     """What one save replaced, so ctrl+z can put it back."""
 
+    key: int
     claim_id: str
     labels: dict[str, Any] | None
     note: str | None
@@ -57,26 +59,23 @@ class ReviewSession:
     ) -> None:
         self.store, self.reviewer, self.schema, self._clock = store, reviewer, schema, clock
         store.register_schema(schema.id, schema.name, schema.version, schema.content)
-        order = store.claim_order()
-        if not order:
+        # Claims are held as keys (ints) only; a claim's text is read when it is shown.
+        self._order = store.claim_keys()
+        if not self._order:
             raise ReviewError(
                 f"{store.path} holds no claims yet; pass article files: annotator review PATH"
             )
-        self._order = [claim for claim, _ in order]
-        self._article_of = dict(order)
-        self._article_number: dict[str, int] = {}
-        for _, article in order:
-            self._article_number.setdefault(article, len(self._article_number) + 1)
-        self.rated = store.rated_claim_ids(reviewer)
+        self._article_starts = store.article_first_keys()
+        self.rated = store.rated_claim_keys(reviewer)
         self.view_name = "all"
-        self.view: list[str] = self._order
+        self.view: list[int] = self._order
         self.index = 0
         self.claim: ReviewClaim | None = None
         self.pending: dict[str, Any] = {}
         self.note: str | None = None
         self._shown_at = clock()
         self._undo: list[_Change] = []
-        self.saved_this_session: dict[str, dict[str, Any]] = {}
+        self.saved_this_session: dict[int, dict[str, Any]] = {}
 
     # -- where we are ---------------------------------------------------------------
     @property
@@ -93,8 +92,9 @@ class ReviewSession:
 
     def article_position(self) -> tuple[int, int]:
         """(number of the current claim's article, number of articles)."""
-        article = self._article_of[self.view[self.index]] if self.view else ""
-        return self._article_number.get(article, 0), len(self._article_number)
+        return bisect.bisect_right(self._article_starts, self.view[self.index]), len(
+            self._article_starts
+        )
 
     def next_unrated(self, after: int) -> int | None:
         """Index of the first unrated claim of the view after `after`, wrapping around."""
@@ -135,23 +135,24 @@ class ReviewSession:
         target = target.strip()
         if target.isdigit() and 1 <= int(target) <= len(self.view):
             return self.open(int(target) - 1)
-        if target in self.view:
-            return self.open(self.view.index(target))
+        key = self.store.claim_key(target)
+        if key is not None and key in self.view:
+            return self.open(self.view.index(key))
         raise ReviewError(f"no claim {target!r} here: give 1-{len(self.view)} or a claim id")
 
     def apply_filter(self, name: str, search: str | None = None) -> ReviewClaim:
         """Narrow the view to a filter (or to claims matching `search`) and open its first
         unrated claim. The view does not change when nothing matches."""
-        wanted: set[str] | None
+        wanted: set[int] | None
         if search is not None:
-            wanted, label = self.store.search_claim_ids(search), f"search: {search}"
+            wanted, label = self.store.search_claim_keys(search), f"search: {search}"
         else:
             wanted = {
                 "all": lambda: None,
                 "unrated": lambda: set(self._order) - self.rated,
-                "anonymous": self.store.anonymous_claim_ids,
-                "low_confidence": lambda: self.store.low_confidence_claim_ids(LOW_CONFIDENCE),
-                "disputed": self.store.disputed_claim_ids,
+                "anonymous": self.store.anonymous_claim_keys,
+                "low_confidence": lambda: self.store.low_confidence_claim_keys(LOW_CONFIDENCE),
+                "disputed": self.store.disputed_claim_keys,
             }[name]()
             label = name
         view = self._order if wanted is None else [c for c in self._order if c in wanted]
@@ -207,14 +208,15 @@ class ReviewSession:
         )
         self._undo.append(
             _Change(
+                self.claim.key,
                 self.claim.id,
                 None if before is None else before.labels,
                 None if before is None else before.note,
-                self.saved_this_session.get(self.claim.id),
+                self.saved_this_session.get(self.claim.key),
             )
         )
-        self.rated.add(self.claim.id)
-        self.saved_this_session[self.claim.id] = labels
+        self.rated.add(self.claim.key)
+        self.saved_this_session[self.claim.key] = labels
 
     def advance(self) -> ReviewClaim | None:
         """After a save: the next unrated claim of the view, else the next claim.
@@ -244,14 +246,14 @@ class ReviewSession:
             action="undo",
         )
         if change.labels is None:
-            self.rated.discard(change.claim_id)
+            self.rated.discard(change.key)
         if change.session_labels is None:
-            self.saved_this_session.pop(change.claim_id, None)
+            self.saved_this_session.pop(change.key, None)
         else:
-            self.saved_this_session[change.claim_id] = change.session_labels
-        if change.claim_id not in self.view:
+            self.saved_this_session[change.key] = change.session_labels
+        if change.key not in self.view:
             self.view, self.view_name = self._order, "all"
-        return self.open(self.view.index(change.claim_id))
+        return self.open(self.view.index(change.key))
 
     def session_counts(self) -> dict[str, Counter[Any]]:
         """For each question, how often each answer was saved in this session."""

@@ -44,8 +44,12 @@ async def test_search_uses_stemmed_full_text_and_survives_fts_syntax(db_path: Pa
 
 
 def store_claim_text(db_path: Path, claim_id: str) -> str:
-    with Store(db_path) as store:
-        return store.review_claim(claim_id).text
+    store = Store(db_path)
+    key = store.claim_key(claim_id)
+    assert key is not None
+    text = store.review_claim(key).text
+    store.close()
+    return text
 
 
 async def test_goto_jumps_by_number_and_reports_bad_targets(db_path: Path) -> None:
