@@ -22,7 +22,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from annotator.nlp.cues import Attribution, according_to, statement_cue, verb_attribution
+from annotator.nlp.cues import (
+    Attribution,
+    according_to,
+    source_span,
+    statement_cue,
+    verb_attribution,
+)
 from annotator.nlp.lexicon import Lexicon, default_lexicon
 from annotator.nlp.sourcing import (
     PERSON_PRONOUNS,
@@ -290,6 +296,8 @@ class SourceAttribution:
                     continue
                 if tok.lemma_.lower() in lex.cue_verbs:
                     attr = verb_attribution(tok, lex, quoted, claimed)
+                    if attr is not None and attr.citing is not None:
+                        _relay_through_subject(doc, attr)
                     if attr is not None and quoted[attr.src_head] < 0:
                         # "said in a statement", "told reporters": widen the cue.
                         ext = cue_ext.get(attr.cue_end) or cue_ext.get(attr.cue_end + 1)
@@ -923,6 +931,18 @@ class SourceAttribution:
         doc.spans["cues"] = cue_spans
 
 
+def _relay_through_subject(doc: Doc, a: Attribution) -> None:
+    """'The Journal reported, citing people familiar with the matter': the cited people
+    are the source and the outlet relays them."""
+    assert a.citing is not None
+    cited = doc[a.citing]
+    start, end = source_span(cited)
+    a.relayed = (a.src_start, a.src_end)
+    a.src_head, a.src_start, a.src_end = cited.i, start, end
+    a.source_rule = "source.citing"
+    a.frame.update(range(cited.left_edge.i - 1, cited.right_edge.i + 1))
+
+
 def _anchor(a: Attribution) -> int:
     return a.verb if a.verb is not None else a.cue_start
 
@@ -983,6 +1003,7 @@ _SOURCE_WHY = {
     "source.relative": "the noun a relative clause ('who said') attaches to",
     "source.according_to": "the object of 'according to'",
     "source.headline": "the words before the headline's cue",
+    "source.citing": "the source the reporting outlet cites",
 }
 
 

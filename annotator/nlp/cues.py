@@ -83,6 +83,7 @@ class Attribution:
     frame: set[int] = field(default_factory=set)  # tokens of source + cue + light modifiers
     relayed: tuple[int, int] | None = None
     after_content: bool = False
+    citing: int | None = None  # head of "citing X": X is the source, the subject relays it
     evidence: list[Evidence] = field(default_factory=list)
 
     def in_content(self, i: int) -> bool:
@@ -134,6 +135,16 @@ def _relayed(head: Token) -> tuple[int, int] | None:
                     for obj in agent.children:
                         if obj.dep_ == "pobj":
                             return source_span(obj)
+    return None
+
+
+def _citing(verb: Token) -> int | None:
+    """'Bloomberg reported, citing two officials': the head of 'two officials'."""
+    for child in verb.subtree:
+        if child.lower_ == "citing":
+            obj = next((c for c in child.children if c.dep_ in ("dobj", "pobj")), None)
+            if obj is not None:
+                return obj.i
     return None
 
 
@@ -218,20 +229,31 @@ def verb_attribution(
     vlo, vhi = _subtree_range(verb)
     quote_near = _has_quote(doc, vlo, vhi, quoted)
     after_content = False
+    # The clause without the commas the parser may hang on it.
+    tlo, thi = vlo, vhi
+    while tlo < verb.i and doc[tlo].is_punct:
+        tlo += 1
+    while thi - 1 > verb.i and doc[thi - 1].is_punct:
+        thi -= 1
+    before = doc[tlo - 1].text if tlo > 0 else ""
+    after = doc[thi].text if thi < len(doc) else ""
     if (
         not content
         and verb.dep_ in ("parataxis", "ccomp", "advcl")
-        and verb.head.i < verb.left_edge.i
         and not any(c.dep_ == "mark" for c in verb.children)
-        and doc[verb.left_edge.i - 1].text in (",", "”", '"', "—", "–")
+        and (
+            (verb.head.i < tlo and before in (",", "”", '"', "—", "–"))
+            # "The move, analysts say, could ...": a parenthetical attribution.
+            or (verb.head.i >= thi and before in (",", "—", "–") and after in (",", "—", "–"))
+        )
     ):
         # "X is Y, he said" parsed with 'said' hanging off the content's verb.
-        hlo = verb.head.left_edge.i
-        content.append((hlo, vlo))
+        hlo, hhi = _subtree_range(verb.head)
+        content.extend([(hlo, vlo), (vhi, hhi)])
         after_content = True
     if weak:
         if lemma in ("call", "describe", "dub", "label"):
-            if not quote_near:
+            if not quote_near and not content:
                 return None
         elif not content:
             return None  # "a view shows a “Triumph” system": a quote alone is not enough
@@ -256,6 +278,7 @@ def verb_attribution(
         if obj is not None and obj.i == verb.i + 1 and obj.pos_ in ("NOUN",):
             cue_end = obj.i + 1
             cue_rule = "cue.told"
+    citing = _citing(verb)
     claimed_verbs.add(verb.i)
     conf = 0.6 if weak else 0.9
     if after_content:
@@ -274,6 +297,7 @@ def verb_attribution(
         frame=frame,
         relayed=_relayed(src),
         after_content=after_content,
+        citing=citing,
     )
 
 

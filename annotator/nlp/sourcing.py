@@ -151,10 +151,11 @@ def classify_source(
             evidence=[token_evidence("type.document_noun", head, f"'{head.text}' is a document")],
         )
 
-    if lemma in lex.spokesperson_nouns and has_name:
+    if lemma in lex.spokesperson_nouns or low in lex.spokesperson_nouns:
+        # "a company spokesperson" speaks for a body the article has identified.
         return SourceInfo(
             "named_organization",
-            confidence=0.75,
+            confidence=0.75 if has_name else 0.6,
             person=True,
             evidence=[
                 span_evidence(
