@@ -30,11 +30,40 @@ from annotator.records import Article, Evidence, ExtractedClaim, PipelineInfo, S
 
 CLAIMS_PER_ARTICLE = 100
 REVIEWER = "bench"
-WORDS = (
-    "minister official said talks ankara washington missile delivery agreement report "
-    "government source familiar matter according unnamed spokesperson defence budget vote "
-    "election court ruling police witnesses critics analysts market prices rose fell week"
-).split(" ")
+WORDS = [
+    "minister",
+    "official",
+    "said",
+    "talks",
+    "ankara",
+    "washington",
+    "missile",
+    "delivery",
+    "agreement",
+    "report",
+    "government",
+    "source",
+    "familiar",
+    "matter",
+    "according",
+    "unnamed",
+    "spokesperson",
+    "defence",
+    "budget",
+    "vote",
+    "election",
+    "court",
+    "ruling",
+    "police",
+    "witnesses",
+    "critics",
+    "analysts",
+    "market",
+    "prices",
+    "rose",
+    "fell",
+    "week",
+]
 
 
 def _article(number: int, rng: random.Random) -> tuple[Article, list[ExtractedClaim]]:
@@ -161,7 +190,8 @@ def main() -> int:
     print(f"database: {claims} claims")
     print(
         f"start to first claim on screen: {startup:.3f} s (target ≤ 1.0 s), of which "
-        f"interpreter and imports {result['imports']:.3f} s, app {startup - result['imports']:.3f} s"
+        f"interpreter and imports {result['imports']:.3f} s, "
+        f"app {startup - result['imports']:.3f} s"
     )
     print(
         f"rating key to next claim rendered ({len(latencies)} ratings): "

@@ -110,15 +110,15 @@ class ReviewMixin(StoreBase):
 
     def anonymous_claim_keys(self) -> set[int]:
         rows = self.conn.execute(
-            "SELECT claims.rowid FROM attributions JOIN claims ON claims.id = attributions.claim_id "
-            "WHERE attributions.anonymous_flag"
+            "SELECT c.rowid FROM attributions AS t JOIN claims AS c ON c.id = t.claim_id "
+            "WHERE t.anonymous_flag"
         )
         return {row[0] for row in rows}
 
     def low_confidence_claim_keys(self, below: float) -> set[int]:
         rows = self.conn.execute(
-            "SELECT claims.rowid FROM attributions JOIN claims ON claims.id = attributions.claim_id "
-            "WHERE attributions.confidence < ?",
+            "SELECT c.rowid FROM attributions AS t JOIN claims AS c ON c.id = t.claim_id "
+            "WHERE t.confidence < ?",
             (below,),
         )
         return {row[0] for row in rows}

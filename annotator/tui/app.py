@@ -46,7 +46,8 @@ class ReviewApp(App[None]):
 
     def on_claim_screen_all_rated(self) -> None:
         counts = self.session.session_counts()
-        self.push_screen(SummaryScreen(counts, len(self.session.saved_this_session)))
+        saved = len(self.session.saved_this_session)
+        self.push_screen(SummaryScreen(counts, saved, self.session.schema))
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK

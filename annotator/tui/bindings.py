@@ -14,6 +14,7 @@ from annotator.labels import LabelSchema, Question
 _MOVE = Binding.Group("move", compact=True)
 
 NAVIGATION: list[Binding] = [
+    Binding("question_mark", "help", "help", key_display="?", id="review.help"),
     Binding(
         "enter",
         "accept",
@@ -22,10 +23,6 @@ NAVIGATION: list[Binding] = [
         tooltip="Save the labels as shown and go on",
     ),
     Binding("space", "accept", "accept", show=False, id="review.accept_space"),
-    Binding("j", "move(1)", "next", group=_MOVE, id="review.next", tooltip="Next claim, no rating"),
-    Binding("k", "move(-1)", "previous", group=_MOVE, id="review.previous"),
-    Binding("down", "move(1)", "next", show=False, id="review.next_arrow"),
-    Binding("up", "move(-1)", "previous", show=False, id="review.previous_arrow"),
     Binding(
         "ctrl+z",
         "undo",
@@ -33,6 +30,10 @@ NAVIGATION: list[Binding] = [
         id="review.undo",
         tooltip="Restore the labels before the last save",
     ),
+    Binding("j", "move(1)", "next", group=_MOVE, id="review.next", tooltip="Next claim, no rating"),
+    Binding("k", "move(-1)", "previous", group=_MOVE, id="review.previous"),
+    Binding("down", "move(1)", "next", show=False, id="review.next_arrow"),
+    Binding("up", "move(-1)", "previous", show=False, id="review.previous_arrow"),
     Binding(
         "slash",
         "search",
@@ -45,7 +46,6 @@ NAVIGATION: list[Binding] = [
         "f", "filter", "filter", id="review.filter", tooltip="Show all, unrated, anonymous, ..."
     ),
     Binding("g", "goto", "go to", id="review.goto", tooltip="Jump to a claim by number or id"),
-    Binding("question_mark", "help", "help", key_display="?", id="review.help"),
 ]
 
 

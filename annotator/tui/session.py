@@ -7,8 +7,8 @@ the store before the session moves on.
 
 from __future__ import annotations
 
-import time
 import bisect
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass

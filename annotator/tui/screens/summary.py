@@ -12,6 +12,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from annotator.labels import LabelSchema
+from annotator.tui.widgets.questions_panel import answer_text
+
 NEXT_STEPS = (
     "Every claim is rated. Next:\n"
     "  annotator export   write the labelled corpus (JSONL, CSV, Parquet, DocBin)\n"
@@ -26,17 +29,20 @@ class SummaryScreen(Screen[None]):
         Binding("escape", "back", "back to claims", id="summary.back")
     ]
 
-    def __init__(self, counts: dict[str, Counter[Any]], saved: int) -> None:
+    def __init__(self, counts: dict[str, Counter[Any]], saved: int, schema: LabelSchema) -> None:
         super().__init__()
-        self._counts, self._saved = counts, saved
+        self._counts, self._saved, self._schema = counts, saved, schema
 
     def compose(self) -> ComposeResult:
         yield Header()
         lines = [Content.styled(f"This session: {self._saved} claims saved", "bold"), Content("")]
-        for name, counter in self._counts.items():
-            lines.append(Content.styled(name, "bold underline"))
+        for question in self._schema.questions:
+            counter = self._counts.get(question.name)
+            if not counter:
+                continue
+            lines.append(Content.styled(question.name, "bold underline"))
             lines += [
-                Content(f"  {value!s:<20} {n:>6}")
+                Content(f"  {answer_text(question, value):<20} {n:>6}")
                 for value, n in sorted(counter.items(), key=lambda item: (-item[1], str(item[0])))
             ]
         lines += [Content(""), Content(NEXT_STEPS)]

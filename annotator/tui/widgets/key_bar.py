@@ -1,4 +1,4 @@
-"""The footer of the claim screen: the keys that apply now, on one line.
+"""The footer of the claim screen: the keys that apply now, on two lines.
 
 Textual's Footer is one widget per key and rebuilds itself whenever bindings may have
 changed; with a schema's thirty keys that costs more than the whole rating round trip.
@@ -30,10 +30,9 @@ class KeyBar(Static):
                 description = binding.group.description if binding.group else binding.description
                 parts.append((binding.group, [key], description))
         self.update(
-            Content(" ").join(
-                Content.assemble(
-                    (" " + "".join(keys) + " ", "bold reverse $accent"), " " + description
-                )
+            Content("  ").join(
+                Content.assemble(("".join(keys), "bold $accent"), " " + description)
                 for _, keys, description in parts
-            )
+            ),
+            layout=False,  # fixed height
         )

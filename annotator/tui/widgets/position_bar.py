@@ -24,6 +24,12 @@ def progress_line(done: int, total: int, width: int) -> Content:
 class PositionBar(Static):
     """Three lines: title, position, progress of this reviewer over the whole database."""
 
+    _shown: tuple[str | None, tuple[int, int], tuple[int, int], str, tuple[int, int]] | None = None
+
+    def on_resize(self) -> None:
+        if self._shown is not None:
+            self.show(*self._shown)  # the bar is drawn to the widget's width
+
     def show(
         self,
         title: str | None,
@@ -32,11 +38,13 @@ class PositionBar(Static):
         view: str,
         rated: tuple[int, int],
     ) -> None:
+        self._shown = (title, claim, article, view, rated)
         position = Content(
             f"claim {claim[0]} of {claim[1]} · article {article[0]} of {article[1]} · "
             f"rated {rated[0]} of {rated[1]} · view: "
         ) + literal(view, "italic")
         bar = progress_line(rated[0], rated[1], max(10, self.size.width - 6))
         self.update(
-            Content("\n").join([literal(title or "(untitled article)", "bold"), position, bar])
+            Content("\n").join([literal(title or "(untitled article)", "bold"), position, bar]),
+            layout=False,  # always three lines
         )

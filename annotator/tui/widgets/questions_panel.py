@@ -30,6 +30,8 @@ def answer_text(question: Question, value: Any) -> str:
 class QuestionsPanel(Static):
     """One line per question: keys, name, pending answer (dim when not asked)."""
 
+    _height = 0
+
     def show(self, schema: LabelSchema, answers: dict[str, Any], asked: set[str]) -> None:
         width = max(len(q.name) for q in schema.questions)
         key_width = max(len(keys_of(q)) for q in schema.questions)
@@ -43,4 +45,6 @@ class QuestionsPanel(Static):
             value = answers.get(question.name) if is_asked else None
             shown = answer_text(question, value) if is_asked else "(not asked)"
             lines.append(line + literal(shown, "bold" if is_asked else styles.DIM))
-        self.update(Content("\n").join(lines))
+        # Its height changes only with the schema: skip the layout pass otherwise.
+        self.update(Content("\n").join(lines), layout=len(lines) != self._height)
+        self._height = len(lines)

@@ -46,4 +46,5 @@ class SuggestionPanel(Static):
                 + Content("”: ")
                 + literal(evidence.why)
             )
-        self.update(Content("\n").join(line for line in lines if line.plain))
+        shown = Content("\n").join(line for line in lines if line.plain)
+        self.update(shown, layout=False)  # fixed height (app.tcss)
