@@ -14,7 +14,7 @@ Results: ``doc.spans["claims"|"sources"|"cues"]`` and ``doc._.claims`` (a list o
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
@@ -157,7 +157,7 @@ class Draft:
     unclosed: bool = False  # a quotation left open at the paragraph end
 
     def text(self, doc: Doc) -> str:
-        return doc.text[self.start : self.end]
+        return _text_of(doc)[self.start : self.end]
 
 
 @dataclass
@@ -244,7 +244,7 @@ class SourceAttribution:
     def _quotes(self, doc: Doc, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Quotations as char spans (marks included); an unclosed one runs to the paragraph end."""
         out: list[tuple[int, int]] = []
-        text = doc.text
+        text = _text_of(doc)
         for ps, pe in paras:
             cs, ce = doc[ps].idx, doc[pe - 1].idx + len(doc[pe - 1])
             open_at: int | None = None
@@ -263,6 +263,14 @@ class SourceAttribution:
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
+        _TEXT.clear()
+        _TEXT[id(doc)] = doc.text  # Doc.text is rebuilt from tokens on every access
+        try:
+            return self._annotate(doc)
+        finally:
+            _TEXT.clear()
+
+    def _annotate(self, doc: Doc) -> Doc:
         lex = self.lex
         paras, units = self._paragraphs_and_units(doc)
         quotes = self._quotes(doc, paras)
@@ -430,7 +438,7 @@ class SourceAttribution:
                 if chosen is None:
                     continue  # a quotation inside the writer's (or a source's) sentence
             qs, qe = quotes[members[0]][0], quotes[members[-1]][1]
-            text = doc.text
+            text = _text_of(doc)
             # The claim is the quoted words, without the marks and a trailing comma.
             cs, ce = qs + 1, qe
             while ce > cs and text[ce - 1] in "”\"' ,":
@@ -461,7 +469,7 @@ class SourceAttribution:
         sent_start = doc[unit.start].idx
         last = doc[unit.end - 1]
         sent_end = last.idx + len(last)
-        text = doc.text[sent_start:sent_end]
+        text = _text_of(doc)[sent_start:sent_end]
         attrs = unit.attributions
         kind = "headline" if headline else "statement"
         if attrs and not headline and _CAPTION_START.search(text):
@@ -639,10 +647,10 @@ class SourceAttribution:
                         draft.evidence.append(
                             Evidence(
                                 "resolve.surname",
-                                doc.text[cs:ce],
+                                _text_of(doc)[cs:ce],
                                 cs,
                                 ce,
-                                f"'{head.text}' is the surname of '{doc.text[cs:ce]}'",
+                                f"'{head.text}' is the surname of '{_text_of(doc)[cs:ce]}'",
                             )
                         )
                         break
@@ -810,7 +818,7 @@ class SourceAttribution:
 
     # ------------------------------------------------------------------ output
     def _write(self, doc: Doc, drafts: list[Draft]) -> None:
-        text = doc.text
+        text = _text_of(doc)
         records: list[dict[str, Any]] = []
         claim_spans: list[SpacySpan] = []
         source_spans: list[SpacySpan] = []
@@ -901,7 +909,7 @@ class SourceAttribution:
                     r = doc[root.start : root.end]
                     resolved = Span(r.text, r.start_char, r.end_char)
             records.append(
-                asdict(
+                _as_dict(
                     ExtractedClaim(
                         seq=seq,
                         kind=d.kind,
@@ -929,6 +937,47 @@ class SourceAttribution:
         doc.spans["claims"] = claim_spans
         doc.spans["sources"] = source_spans
         doc.spans["cues"] = cue_spans
+
+
+_TEXT: dict[int, str] = {}
+
+
+def _span_dict(span: Span | None) -> dict[str, Any] | None:
+    return None if span is None else {"text": span.text, "start": span.start, "end": span.end}
+
+
+def _as_dict(c: ExtractedClaim) -> dict[str, Any]:
+    """A claim as plain data (msgpack-able, so docs cross process boundaries); faster than
+    dataclasses.asdict, which deep-copies."""
+    return {
+        "seq": c.seq,
+        "kind": c.kind,
+        "start": c.start,
+        "end": c.end,
+        "text": c.text,
+        "sentence_start": c.sentence_start,
+        "sentence_end": c.sentence_end,
+        "source_type": c.source_type,
+        "anonymous_flag": c.anonymous_flag,
+        "anonymity_reason_given": c.anonymity_reason_given,
+        "source": _span_dict(c.source),
+        "cue": _span_dict(c.cue),
+        "resolved_to": _span_dict(c.resolved_to),
+        "relayed_by": _span_dict(c.relayed_by),
+        "confidence": c.confidence,
+        "evidence": [
+            {"rule": e.rule, "text": e.text, "start": e.start, "end": e.end, "why": e.why}
+            for e in c.evidence
+        ],
+    }
+
+
+def _text_of(doc: Doc) -> str:
+    """The text of the doc being annotated (cached for the duration of one call)."""
+    text = _TEXT.get(id(doc))
+    if text is None:
+        text = _TEXT[id(doc)] = doc.text
+    return text
 
 
 def _relay_through_subject(doc: Doc, a: Attribution) -> None:

@@ -120,9 +120,14 @@ def prepare_text(text: str, paragraphs: list[Paragraph] | None = None) -> str:
     inside a paragraph turned into spaces and every paragraph break a newline."""
     if paragraphs is None:
         paragraphs = split_paragraphs(text)
-    chars = list(text.replace("\r", " ").replace("\t", " "))
+    text = text.replace("\r", " ").replace("\t", " ")
+    if "\n" not in text:
+        return text
+    pieces: list[str] = []
+    pos = 0
     for para in paragraphs:
-        for i in range(para.start, para.end):
-            if chars[i] == "\n":
-                chars[i] = " "
-    return "".join(chars)
+        pieces.append(text[pos : para.start])
+        pieces.append(text[para.start : para.end].replace("\n", " "))
+        pos = para.end
+    pieces.append(text[pos:])
+    return "".join(pieces)

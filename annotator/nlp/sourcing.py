@@ -39,9 +39,7 @@ class SourceInfo:
 def _ev(rule: str, doc: Doc, start: int, end: int, why: str) -> Evidence:
     """Evidence over tokens [start, end) of ``doc``."""
     first, last = doc[start], doc[end - 1]
-    return Evidence(
-        rule, doc.text[first.idx : last.idx + len(last)], first.idx, last.idx + len(last), why
-    )
+    return Evidence(rule, doc[start:end].text, first.idx, last.idx + len(last), why)
 
 
 def token_evidence(rule: str, token: Token, why: str) -> Evidence:
