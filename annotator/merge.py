@@ -38,7 +38,7 @@ class MergeCounts:
 def _open_source(path: Path) -> Store:
     if not path.is_file():
         raise MergeError(f"{path}: no such database; check the path")
-    # Not migrated: merging must not change a reviewer's file.
+    # Not migrated: merging leaves the tables of a reviewer's file as they are.
     source = Store(path, migrate=False)
     if not 1 <= source.schema_version <= SCHEMA_VERSION:
         source.close()
