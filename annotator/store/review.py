@@ -174,6 +174,10 @@ class ReviewMixin(StoreBase):
             row["end"] if sentence_end is None else sentence_end,
         )
         left, right = min(left, row["start"]), max(right, row["end"])
+        # Show the antecedent of "he" / "the source" in place when it is a paragraph or so back.
+        resolved = row["resolved_start"]
+        if resolved is not None and left - MAX_CONTEXT_CHARS < resolved < left:
+            left = paragraph_bounds(article_text, resolved, row["resolved_end"])[0]
         reason = row["anonymity_reason_given"]
         return ReviewClaim(
             key=key,

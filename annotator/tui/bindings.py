@@ -34,6 +34,8 @@ NAVIGATION: list[Binding] = [
     Binding("k", "move(-1)", "previous", group=_MOVE, id="review.previous"),
     Binding("down", "move(1)", "next", show=False, id="review.next_arrow"),
     Binding("up", "move(-1)", "previous", show=False, id="review.previous_arrow"),
+    Binding("pagedown", "scroll_context(1)", "scroll text down", show=False, id="review.page_down"),
+    Binding("pageup", "scroll_context(-1)", "scroll text up", show=False, id="review.page_up"),
     Binding(
         "slash",
         "search",

@@ -156,6 +156,10 @@ class ClaimScreen(Screen[None]):
         self.session.move(delta)
         self.show_claim()
 
+    def action_scroll_context(self, pages: int) -> None:
+        scroll = self.query_one("#context-scroll", VerticalScroll)
+        scroll.scroll_relative(y=pages * max(1, scroll.size.height - 1), animate=False)
+
     def action_goto(self) -> None:
         def done(target: str | None) -> None:
             if target:

@@ -1,4 +1,7 @@
-"""The machine suggestion: type, anonymity flag, confidence, and the evidence behind them."""
+"""The machine suggestion: type, anonymity flag, confidence, and the mentions behind them.
+
+The evidence lines sit under the paragraph (ClaimContext), where there is room to scroll.
+"""
 
 from __future__ import annotations
 
@@ -38,13 +41,6 @@ class SuggestionPanel(Static):
                 _mention("source", claim.source, styles.SOURCE)
                 + Content("refers to ")
                 + literal(claim.resolved_to.text, styles.RESOLVED)
-            )
-        for evidence in claim.evidence:
-            lines.append(
-                Content.assemble(("evidence ", styles.DIM), (evidence.rule, "bold"), " “")
-                + literal(evidence.text, styles.EVIDENCE)
-                + Content("”: ")
-                + literal(evidence.why)
             )
         shown = Content("\n").join(line for line in lines if line.plain)
         self.update(shown, layout=False)  # fixed height (app.tcss)
