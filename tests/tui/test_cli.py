@@ -64,8 +64,8 @@ def test_missing_schema_is_a_one_line_error(db_path: Path, opened: list[ReviewSe
 def test_review_never_imports_spacy() -> None:
     code = (
         "import sys, annotator.tui.app, annotator.tui.session;"
-        "bad = [m for m in sys.modules if m.split('.')[0] == 'spacy' or m.startswith('annotator.nlp')];"
-        "print(bad)"
+        "print([m for m in sys.modules"
+        " if m.split('.')[0] == 'spacy' or m.startswith('annotator.nlp')])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
