@@ -691,6 +691,8 @@ class SourceAttribution:
             elif info.pronoun is not None:
                 if p.source_type in ("named_organization", "document") and not p.person:
                     return prev
+            elif p.pronoun is not None and prev.resolved is None:
+                continue  # "the official" never resolves to a bare "she" of unknown reference
             elif (p.person or p.plural) and p.plural == info.plural:
                 # "the minister" -> "Foreign Minister X" (same role word), or a generic
                 # word for a source ("the source", "the expert") -> the nearest person.

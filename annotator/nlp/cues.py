@@ -251,7 +251,10 @@ def verb_attribution(
         hlo, hhi = _subtree_range(verb.head)
         content.extend([(hlo, vlo), (vhi, hhi)])
         after_content = True
-    if weak:
+    if lemma in lex.quote_cue_verbs:
+        if not quote_near:
+            return None  # "asks Turkey to delay": a request, not a report
+    elif weak:
         if lemma in ("call", "describe", "dub", "label"):
             if not quote_near and not content:
                 return None

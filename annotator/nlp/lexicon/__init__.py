@@ -26,6 +26,7 @@ def read_list(name: str) -> list[str]:
 class Lexicon:
     cue_verbs: frozenset[str]
     weak_cue_verbs: frozenset[str]
+    quote_cue_verbs: frozenset[str]
     multiword_cues: tuple[str, ...]
     anonymity_phrases: tuple[tuple[str, str], ...]  # (rule, phrase)
     anonymity_reasons: tuple[str, ...]
@@ -51,6 +52,7 @@ def default_lexicon() -> Lexicon:
     return Lexicon(
         cue_verbs=lower("cue_verbs"),
         weak_cue_verbs=lower("weak_cue_verbs"),
+        quote_cue_verbs=lower("quote_cue_verbs"),
         multiword_cues=tuple(read_list("multiword_cues")),
         anonymity_phrases=tuple(phrases),
         anonymity_reasons=tuple(read_list("anonymity_reasons")),
