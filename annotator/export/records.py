@@ -13,7 +13,7 @@ from typing import Any
 
 from annotator.gold import GoldMethod, gold_label
 from annotator.store.annotations import Annotation
-from annotator.store.corpus import CorpusMixin, Review
+from annotator.store.corpus import CorpusMixin
 
 CORPUS_FORMAT = "annotator.corpus.v1"
 BATCH_SIZE = 1_000
@@ -51,29 +51,21 @@ def _suggestion(row: sqlite3.Row, evidence: list[dict[str, Any]]) -> dict[str, A
     }
 
 
-def _annotation(record: Review) -> dict[str, Any]:
-    return {
-        "reviewer": record.reviewer,
-        "labels": record.labels,
-        "note": record.note,
-        "seconds": record.seconds,
-        "saved_at": record.saved_at,
-        "schema_id": record.schema_id,
-    }
-
-
 def build_record(
     row: sqlite3.Row,
     evidence: list[dict[str, Any]],
-    reviews: Sequence[Review],
+    reviews: Sequence[dict[str, Any]],
     adjudication: Annotation | None,
     gold: GoldMethod,
 ) -> dict[str, Any]:
-    """One claim's record from its stored rows (reviews: current, labelled, by reviewer)."""
+    """One claim's record from its stored rows.
+
+    ``reviews`` are the current labelled records, by reviewer, in the record's own shape.
+    """
     adjudicated = None
     if adjudication is not None and adjudication.labels is not None:
         adjudicated = (adjudication.reviewer, adjudication.labels)
-    labels = [r.labels for r in reviews if r.labels is not None]
+    labels = [r["labels"] for r in reviews]
     return {
         "format": CORPUS_FORMAT,
         "claim_id": row["claim_id"],
@@ -91,7 +83,7 @@ def build_record(
             "end": row["sentence_end"],
         },
         "suggestion": _suggestion(row, evidence),
-        "annotations": [_annotation(r) for r in reviews],
+        "annotations": list(reviews),
         "gold": gold_label(gold, labels, adjudicated),
     }
 
@@ -106,7 +98,7 @@ def iter_records(store: CorpusMixin, options: ExportOptions) -> Iterator[dict[st
         adjudications = store.adjudications_for(ids) if options.gold == "adjudicated" else {}
         for row in batch:
             cid = row["claim_id"]
-            labelled = [r for r in reviews.get(cid, ()) if r.labels is not None]
+            labelled = [r for r in reviews.get(cid, ()) if r["labels"] is not None]
             if options.only_labelled and not labelled:
                 continue
             yield build_record(

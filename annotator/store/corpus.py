@@ -11,7 +11,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 from annotator.store.annotations import (
     ADJUDICATE,
@@ -39,17 +39,6 @@ JOIN claims AS c ON c.article_id = a.id
 LEFT JOIN attributions AS t ON t.claim_id = c.id
 ORDER BY a.rowid, c.seq
 """
-
-
-class Review(NamedTuple):
-    """A reviewer's current record on a claim, as an export shows it."""
-
-    reviewer: str
-    labels: dict[str, Any] | None
-    note: str | None
-    seconds: float | None
-    saved_at: str
-    schema_id: str | None
 
 
 @dataclass(frozen=True)
@@ -97,10 +86,12 @@ class CorpusMixin(StoreBase):
 
     def current_reviews_for(
         self, claim_ids: Sequence[str], reviewers: Sequence[str] | None = None
-    ) -> dict[str, list[Review]]:
+    ) -> dict[str, list[dict[str, Any]]]:
         """Each reviewer's current record on these claims, by claim, reviewers sorted.
 
-        Includes records whose labels are NULL (unrated); callers decide what to show.
+        Records are dicts of reviewer, labels (decoded), note, seconds, saved_at and
+        schema_id. Includes records whose labels are NULL (unrated); callers decide
+        what to show.
         """
         where = f"claim_id IN ({_marks(claim_ids)}) AND action != ?"
         args: list[Any] = [*claim_ids, ADJUDICATE]
@@ -114,18 +105,19 @@ class CorpusMixin(StoreBase):
             "ORDER BY claim_id, reviewer",
             args,
         )
-        found: dict[str, list[Review]] = {}
+        found: dict[str, list[dict[str, Any]]] = {}
         loads = json.loads
         for cid, reviewer, labels, note, seconds, saved_at, schema_id, _ in cursor:
-            review = Review(
-                reviewer,
-                None if labels is None else loads(labels),
-                note,
-                seconds,
-                saved_at,
-                schema_id,
+            found.setdefault(cid, []).append(
+                {
+                    "reviewer": reviewer,
+                    "labels": None if labels is None else loads(labels),
+                    "note": note,
+                    "seconds": seconds,
+                    "saved_at": saved_at,
+                    "schema_id": schema_id,
+                }
             )
-            found.setdefault(cid, []).append(review)
         return found
 
     def adjudications_for(self, claim_ids: Sequence[str]) -> dict[str, Annotation]:
