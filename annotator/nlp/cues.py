@@ -227,7 +227,8 @@ def verb_attribution(
         if child.dep_ in CONTENT_DEPS or (child.dep_ == "xcomp" and lemma in DIRECTIVE_VERBS):
             content.append(_subtree_range(child))
     vlo, vhi = _subtree_range(verb)
-    quote_near = _has_quote(doc, vlo, vhi, quoted)
+    # A quotation in the clause or right next to it (the model may split "“Why?” | she asked").
+    quote_near = _has_quote(doc, max(vlo - 2, 0), min(vhi + 2, len(doc)), quoted)
     after_content = False
     # The clause without the commas the parser may hang on it.
     tlo, thi = vlo, vhi

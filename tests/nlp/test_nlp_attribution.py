@@ -211,3 +211,59 @@ def test_confidence_is_lower_for_unresolved_pronouns(claims_of) -> None:  # type
     named = next(c for c in claims if "road was closed" in c.text)
     assert pronoun.confidence < named.confidence
     assert 0.0 <= pronoun.confidence <= 1.0
+
+
+def test_parenthetical_attribution(claim) -> None:  # type: ignore[no-untyped-def]
+    c = claim("The move, analysts say, could push prices higher.", "push prices")
+    assert c.source is not None and c.source.text == "analysts"
+    assert c.source_type == "unnamed_group"
+
+
+def test_citing_makes_the_cited_people_the_source(claim) -> None:  # type: ignore[no-untyped-def]
+    c = claim(
+        "The Wall Street Journal reported, citing people familiar with the matter, that the "
+        "deal was off.",
+        "deal was off",
+    )
+    assert c.source is not None and c.source.text == "people familiar with the matter"
+    assert c.relayed_by is not None and c.relayed_by.text == "The Wall Street Journal"
+    assert c.anonymous_flag and c.anonymity_reason_given is False
+
+
+def test_in_a_statement_attributes_the_clause(claim) -> None:  # type: ignore[no-untyped-def]
+    c = claim("In a statement, the mayor's office urged people to avoid travel.", "avoid travel")
+    assert c.source is not None and c.source.text == "the mayor's office"
+    assert c.source_type == "named_organization"
+
+
+def test_quote_only_verbs_need_a_quotation(claims_of) -> None:  # type: ignore[no-untyped-def]
+    asked = claims_of("“Why now?” the judge asked.")
+    assert asked[0].kind == "quote" and asked[0].cue is not None
+    request = claims_of("The union asks the city to delay the vote.")
+    assert request[0].source_type == "unattributed"
+
+
+def test_open_quoted_paragraph_takes_the_next_paragraphs_speaker(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "Power is out for 40,000 homes, the utility said.\n\n"
+        '"We have crews working around the clock. It may take until Wednesday.\n\n'
+        '"Stay away from downed lines," said utility spokeswoman Karen Holt.'
+    )
+    first = next(c for c in claims if "crews working" in c.text)
+    assert first.kind == "quote"
+    assert first.resolved_to is not None and "Karen Holt" in first.resolved_to.text
+    assert first.source_type == "named_person"
+
+
+def test_negated_reporting_verb_attributes_nothing(claim) -> None:  # type: ignore[no-untyped-def]
+    c = claim("Officials did not say how much the damage would cost.", "damage")
+    assert c.source_type == "unattributed"
+
+
+def test_dateline_is_not_a_sentence_of_its_own(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "HOUSTON (Reuters) - Exxon expects output to fall this year, an Exxon spokeswoman, "
+        "Sally Aldous, said on Tuesday."
+    )
+    assert len(claims) == 1
+    assert claims[0].source_type == "named_person"
