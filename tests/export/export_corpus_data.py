@@ -43,7 +43,7 @@ def _claim(
         text=part,
         sentence_start=span.start,
         sentence_end=span.end,
-        **extra,  # type: ignore[arg-type]
+        **extra,
     )
 
 
@@ -129,7 +129,7 @@ def label_corpus(store: Store, ids: list[str], schema: LabelSchema) -> None:
             labels,
             schema_id=schema.id,
             saved_at=f"2026-01-05T10:{minute:02d}:00.000000+00:00",
-            **kw,  # type: ignore[arg-type]
+            **kw,
         )
 
     anonymous = {"source_type": "anonymous", "anonymous_flag": True, "credibility": 2}

@@ -36,7 +36,7 @@ def check_golden_json(name: str, value: Any) -> None:
 @pytest.mark.parametrize("gold", ["majority", "adjudicated"])
 def test_jsonl_matches_golden(store: Store, tmp_path: Path, gold: str) -> None:
     out = tmp_path / "corpus.jsonl"
-    export_corpus(store, "jsonl", out, ExportOptions(gold=gold))  # type: ignore[arg-type]
+    export_corpus(store, "jsonl", out, ExportOptions(gold=gold))
     check_golden(f"corpus.{gold}.jsonl", out.read_bytes())
 
 

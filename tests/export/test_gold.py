@@ -36,4 +36,4 @@ def test_adjudicated_wins_and_falls_back_to_majority() -> None:
         "labels": {"c": 1},
         "adjudicator": None,
     }
-    assert gold_label("majority", votes, ("dana", {"c": 5}))["method"] == "majority"  # type: ignore[index]
+    assert gold_label("majority", votes, ("dana", {"c": 5}))["method"] == "majority"
