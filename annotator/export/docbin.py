@@ -73,12 +73,17 @@ def iter_docs(
         if text is None:
             continue
         doc = nlp.make_doc(text)
-        groups: dict[str, list[Span]] = {"claims": [], "sources": [], "cues": []}
+        # Keyed by position and label: claims that share a source or cue give one span.
+        groups: dict[str, dict[tuple[int, int, str], Span]] = {
+            "claims": {},
+            "sources": {},
+            "cues": {},
+        }
         for record, label in labelled:
             for name, span in _spans(doc, record, label):
-                groups[name].append(span)
+                groups[name].setdefault((span.start, span.end, span.label_), span)
         for name, spans in groups.items():
-            doc.spans[name] = spans
+            doc.spans[name] = list(spans.values())
         doc.user_data["article_id"] = article_id
         doc.user_data["claim_ids"] = [record["claim_id"] for record, _ in labelled]
         counts.docs += 1
