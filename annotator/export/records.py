@@ -6,7 +6,6 @@ the same database gives the same bytes. See docs/export.md for the fields.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -32,7 +31,7 @@ def _span(text: str | None, start: int | None, end: int | None) -> dict[str, Any
     return None if text is None else {"text": text, "start": start, "end": end}
 
 
-def _suggestion(row: sqlite3.Row, evidence: list[dict[str, Any]]) -> dict[str, Any] | None:
+def _suggestion(row: dict[str, Any], evidence: list[dict[str, Any]]) -> dict[str, Any] | None:
     if not row["has_attribution"]:
         return None
     reason = row["anonymity_reason_given"]
@@ -52,7 +51,7 @@ def _suggestion(row: sqlite3.Row, evidence: list[dict[str, Any]]) -> dict[str, A
 
 
 def build_record(
-    row: sqlite3.Row,
+    row: dict[str, Any],
     evidence: list[dict[str, Any]],
     reviews: Sequence[dict[str, Any]],
     adjudication: Annotation | None,
