@@ -16,7 +16,7 @@ from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.labels import LabelSchema, Question
-from annotator.store import ReviewClaim, Store
+from annotator.store import Annotation, ReviewClaim, Store
 
 # The views `f` offers, in menu order.
 FILTERS: dict[str, str] = {
@@ -74,6 +74,7 @@ class ReviewSession:
         self.pending: dict[str, Any] = {}
         self.note: str | None = None
         self._shown_at = clock()
+        self._current: Annotation | None = None  # this reviewer's newest record on the claim
         self._undo: list[_Change] = []
         self.saved_this_session: dict[int, dict[str, Any]] = {}
 
@@ -110,7 +111,7 @@ class ReviewSession:
         """Show the claim at `index` of the view, its labels pending from the last save."""
         self.index = max(0, min(index, len(self.view) - 1))
         claim = self.store.review_claim(self.view[self.index])
-        current = self.store.current_annotation(claim.id, self.reviewer)
+        current = self._current = self.store.current_annotation(claim.id, self.reviewer)
         if current is not None and current.labels is not None:
             self.pending = dict(current.labels)
         else:
@@ -197,8 +198,8 @@ class ReviewSession:
         assert self.claim is not None
         labels = self.labels()
         self.schema.validate_labels(labels)
-        before = self.store.current_annotation(self.claim.id, self.reviewer)
-        self.store.add_annotation(
+        before = self._current
+        self._current = self.store.add_annotation(
             self.claim.id,
             self.reviewer,
             labels,

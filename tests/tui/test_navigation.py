@@ -81,3 +81,22 @@ async def test_theme_toggles_between_dark_and_light(db_path: Path) -> None:
         await pilot.resize_terminal(80, 24)
         await pilot.resize_terminal(200, 50)
         await pilot.press("j")
+
+
+async def test_filter_disputed_shows_claims_reviewers_label_differently(db_path: Path) -> None:
+    store = Store(db_path)
+    first, second = (
+        store.review_claim(store.claim_keys()[0]),
+        store.review_claim(store.claim_keys()[1]),
+    )
+    for reviewer, credibility in (("ann", 2), ("ben", 5)):
+        store.add_annotation(first.id, reviewer, {"credibility": credibility}, schema_id=None)
+        store.add_annotation(second.id, reviewer, {"credibility": 3}, schema_id=None)
+    store.close()
+    app = make_app(db_path, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f", "end", "enter")
+        assert app.session.view_name == "disputed"
+        assert app.session.claim is not None and app.session.claim.id == first.id
+        assert len(app.session.view) == 1
+        assert app.screen.check_action("move", (1,)) is False

@@ -43,7 +43,7 @@ class ClaimScreen(Screen[None]):
         super().__init__()
         self.session = session
         # Label keys come from the schema at run time, so they cannot be class data.
-        self._keys_state: tuple[frozenset[str], bool] | None = None
+        self._keys_state: tuple[frozenset[str], bool, tuple[bool, bool]] | None = None
         self._label_bindings = schema_bindings(session.schema)
         # Label keys first: the footer lists bindings in order and may be cut at 80 columns.
         self._bindings = BindingsMap.merge([BindingsMap(self._label_bindings), self._bindings])
@@ -86,7 +86,8 @@ class ClaimScreen(Screen[None]):
         answers = {**session.labels(), "note": session.note}
         asked = {q.name for q in session.schema.questions if session.is_asked(q)}
         self.query_one(QuestionsPanel).show(session.schema, answers, asked)
-        keys_state = (frozenset(asked), session.can_undo)
+        edges = (session.index > 0, session.index < len(session.view) - 1)
+        keys_state = (frozenset(asked), session.can_undo, edges)
         if keys_state != self._keys_state:
             self._keys_state = keys_state
             self.refresh_bindings()
@@ -99,6 +100,8 @@ class ClaimScreen(Screen[None]):
             return question is not None and self.session.is_asked(question)
         if action == "undo":
             return self.session.can_undo
+        if action == "move" and parameters:
+            return 0 <= self.session.index + int(str(parameters[0])) < len(self.session.view)
         return True
 
     def _fail(self, error: AnnotatorError) -> None:
