@@ -36,8 +36,6 @@ class MergeCounts:
 
 
 def _open_source(path: Path) -> Store:
-    if not path.is_file():
-        raise MergeError(f"{path}: no such database; check the path")
     # Not migrated: merging leaves the tables of a reviewer's file as they are.
     source = Store(path, migrate=False)
     if not 1 <= source.schema_version <= SCHEMA_VERSION:
@@ -86,7 +84,9 @@ def merge_databases(sources: list[str | Path], into: str | Path) -> list[MergeCo
     """Merge each source database into `into` (created if missing); one count per source."""
     target_path = Path(into)
     paths = [Path(s) for s in sources]
-    for path in paths:
+    for path in paths:  # checked before the target is created
+        if not path.is_file():
+            raise MergeError(f"{path}: no such database; check the path")
         if target_path.exists() and path.resolve() == target_path.resolve():
             raise MergeError(f"{path}: is also the --into database; merge into another file")
     results = []

@@ -88,3 +88,13 @@ def test_merge_refuses_the_target_as_a_source(tmp_path: Path, schema: LabelSchem
     result = CliRunner().invoke(main, ["merge", str(db), "--into", str(db)])
     assert result.exit_code == 1
     assert "is also the --into database" in result.output
+
+
+def test_a_missing_source_is_reported_before_the_target_is_made(tmp_path: Path) -> None:
+    team = tmp_path / "team.db"
+    result = CliRunner().invoke(main, ["merge", str(tmp_path / "nope.db"), "--into", str(team)])
+    assert result.exit_code == 1
+    assert (
+        result.output.strip() == f"Error: {tmp_path / 'nope.db'}: no such database; check the path"
+    )
+    assert not team.exists()
