@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import REVIEWER
 
 from annotator.store import Store
@@ -31,6 +32,8 @@ async def test_rating_key_saves_prefilled_labels_and_moves_on(db_path: Path) -> 
         await pilot.press("4")
         second = current_claim_id(app)
         assert second != first
+        # Committed while the app runs: another connection (or a killed process) sees it.
+        assert len(history(db_path)) == 1
     [(claim, action, labels)] = history(db_path)
     assert (claim, action) == (first, "label")
     assert labels == {
@@ -97,10 +100,14 @@ async def test_undo_appends_a_record_restoring_the_previous_labels(db_path: Path
     ]
 
 
-async def test_quit_and_reopen_resumes_at_the_first_unrated_claim(db_path: Path) -> None:
+@pytest.mark.parametrize("quit_key", ["q", "ctrl+c"])
+async def test_quit_and_reopen_resumes_at_the_first_unrated_claim(
+    db_path: Path, quit_key: str
+) -> None:
     app = make_app(db_path, REVIEWER)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "3", "q")
+        await pilot.press("2", "3", quit_key)
+        assert not app.is_running
     saved = [claim for claim, _, _ in history(db_path)]
     assert len(saved) == 2
     reopened = make_app(db_path, REVIEWER)
