@@ -27,14 +27,15 @@ def neutralise(value: str) -> str:
 
 
 def _cell(value: Any) -> Any:
+    kind = type(value)  # exact types first: this runs for every cell of every row
+    if kind is str:
+        return "'" + value if value.startswith(FORMULA_STARTS) else value
+    if kind is int or kind is float:
+        return value
+    if kind is bool:
+        return "true" if value else "false"
     if value is None:
         return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return neutralise(value)
-    if isinstance(value, int | float):
-        return value
     return neutralise(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
 
@@ -83,7 +84,8 @@ def flatten(record: dict[str, Any], columns: Sequence[str]) -> list[Any]:
         flat["gold/adjudicator"] = gold["adjudicator"]
         for field, value in gold["labels"].items():
             flat[f"gold:{field}"] = value
-    return [_cell(flat.get(column)) for column in columns]
+    get = flat.get
+    return [_cell(value) if (value := get(column)) is not None else "" for column in columns]
 
 
 def write_csv(
