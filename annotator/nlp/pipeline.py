@@ -7,8 +7,10 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
+import numpy
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from annotator.errors import ModelError
 from annotator.nlp import attribution, boundaries
@@ -23,6 +25,14 @@ INSTALL_HINT = (
 
 __all__ = ["Extractor", "load_extractor", "load_model"]
 _ = boundaries  # registers the paragraph_boundaries factory
+
+
+@Language.component("annotator_trim")
+def trim_for_transfer(doc: Doc) -> Doc:
+    """Drop the token vectors once extraction is done: the Extractor keeps only claims, and
+    with n_process > 1 every Doc is serialised back to the main process, tensor included."""
+    doc.tensor = numpy.zeros((0, 0), dtype="float32")
+    return doc
 
 
 def load_model(name: str | None = None) -> Language:
@@ -73,6 +83,8 @@ class Extractor:
             nlp.add_pipe("paragraph_boundaries", before="parser")
         if "source_attribution" not in nlp.pipe_names:
             nlp.add_pipe("source_attribution", last=True)
+        if "annotator_trim" not in nlp.pipe_names:
+            nlp.add_pipe("annotator_trim", last=True)
         self.nlp = nlp
         self.info = PipelineInfo(
             pipeline=f"annotator.source_attribution {attribution.VERSION}",
