@@ -130,9 +130,9 @@ def export_corpus(
         sys.stdout.buffer.flush()
         return ExportResult(None, None, tally, extra)
     path = Path(out)
+    partial = path.with_name(path.name + ".partial")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(path.name + ".partial")
         if fmt in STREAMABLE:
             with partial.open("wb") as stream:
                 extra = _write(store, fmt, records, stream, options, bom)
@@ -143,6 +143,8 @@ def export_corpus(
         raise ExportError(
             f"{path}: cannot write the export ({error.strerror}); pass another --out"
         ) from error
+    finally:
+        partial.unlink(missing_ok=True)  # only left behind when the export failed
     counts = store.corpus_counts()
     meta = {
         "format": CORPUS_FORMAT,

@@ -50,3 +50,13 @@ def test_stdout_takes_jsonl_and_csv_only(
     assert capsysbinary.readouterr().out.startswith(b"format,claim_id,")
     with pytest.raises(ExportError, match="parquet cannot be written to stdout"):
         export_corpus(store, "parquet", "-")
+
+
+def test_a_failed_export_is_one_error_and_leaves_no_partial_file(
+    store: Store, tmp_path: Path
+) -> None:
+    taken = tmp_path / "taken.jsonl"
+    taken.mkdir()  # a directory where the file should go
+    with pytest.raises(ExportError, match="cannot write the export"):
+        export_corpus(store, "jsonl", taken)
+    assert not (tmp_path / "taken.jsonl.partial").exists()
