@@ -1,4 +1,4 @@
-"""CSV: formula-like text is neutralised, the BOM is optional, stdout works."""
+"""Writing an export: CSV formula neutralisation and BOM, stdout, failures."""
 
 from __future__ import annotations
 
