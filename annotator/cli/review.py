@@ -10,7 +10,7 @@ import click
 from annotator.cli.group import db_option, main, model_option
 from annotator.labels import load_schema
 from annotator.store import Store
-from annotator.tui.session import FILTERS
+from annotator.tui.views import FILTERS
 
 
 def default_reviewer() -> str:

@@ -15,20 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotator.errors import AnnotatorError
-from annotator.labels import LabelSchema, Question
+from annotator.labels import LabelSchema
 from annotator.store import Annotation, ReviewClaim, Store
-
-# The views `f` offers, in menu order.
-FILTERS: dict[str, str] = {
-    "all": "All claims",
-    "unrated": "Not yet rated by me",
-    "anonymous": "Flagged anonymous",
-    "low_confidence": "Low machine confidence",
-    "disputed": "Reviewers disagree",
-}
-LOW_CONFIDENCE = 0.6
-# A text question of this name fills the annotation's note column instead of a label.
-NOTE = "note"
+from annotator.tui.pending import PendingLabels
+from annotator.tui.views import view_keys
 
 
 class ReviewError(AnnotatorError):
@@ -71,8 +61,7 @@ class ReviewSession:
         self.view: list[int] = self._order
         self.index = 0
         self.claim: ReviewClaim | None = None
-        self.pending: dict[str, Any] = {}
-        self.note: str | None = None
+        self.answers = PendingLabels(schema, {})
         self._shown_at = clock()
         self._current: Annotation | None = None  # this reviewer's newest record on the claim
         self._undo: list[_Change] = []
@@ -111,14 +100,8 @@ class ReviewSession:
         """Show the claim at `index` of the view, its labels pending from the last save."""
         self.index = max(0, min(index, len(self.view) - 1))
         claim = self.store.review_claim(self.view[self.index])
-        current = self._current = self.store.current_annotation(claim.id, self.reviewer)
-        if current is not None and current.labels is not None:
-            self.pending = dict(current.labels)
-        else:
-            self.pending = {
-                q.name: claim.suggestion(q.prefill) for q in self.schema.questions if q.prefill
-            }
-        self.note = current.note if current is not None else None
+        self._current = self.store.current_annotation(claim.id, self.reviewer)
+        self.answers = PendingLabels.start(self.schema, claim, self._current)
         self.claim = claim
         self._shown_at = self._clock()
         return claim
@@ -144,59 +127,18 @@ class ReviewSession:
     def apply_filter(self, name: str, search: str | None = None) -> ReviewClaim:
         """Narrow the view to a filter (or to claims matching `search`) and open its first
         unrated claim. The view does not change when nothing matches."""
-        wanted: set[int] | None
-        if search is not None:
-            wanted, label = self.store.search_claim_keys(search), f"search: {search}"
-        else:
-            wanted = {
-                "all": lambda: None,
-                "unrated": lambda: set(self._order) - self.rated,
-                "anonymous": self.store.anonymous_claim_keys,
-                "low_confidence": lambda: self.store.low_confidence_claim_keys(LOW_CONFIDENCE),
-                "disputed": self.store.disputed_claim_keys,
-            }[name]()
-            label = name
-        view = self._order if wanted is None else [c for c in self._order if c in wanted]
+        view = view_keys(self.store, self._order, self.rated, name, search)
+        label = name if search is None else f"search: {search}"
         if not view:
             raise ReviewError(f"no claims for {label}; the view stays on {self.view_name}")
         self.view, self.view_name = view, label
         return self.open_first()
 
-    # -- labelling ------------------------------------------------------------------
-    def is_asked(self, question: Question) -> bool:
-        return question.is_asked(self.labels())
-
-    def labels(self) -> dict[str, Any]:
-        """The pending answers to the questions asked, in schema order (what a save stores)."""
-        labels: dict[str, Any] = {}
-        for question in self.schema.questions:
-            if question.kind == "text" and question.name == NOTE:
-                continue
-            if question.is_asked(labels):
-                labels[question.name] = self.pending.get(question.name)
-        return labels
-
-    def set_label(self, name: str, value: Any) -> None:
-        self.pending[name] = value
-
-    def toggle(self, name: str) -> None:
-        self.pending[name] = not self.pending.get(name)
-
-    def set_text(self, name: str, text: str) -> None:
-        value = text.strip() or None
-        if name == NOTE:
-            self.note = value
-        else:
-            self.pending[name] = value
-
-    def text(self, name: str) -> str:
-        value = self.note if name == NOTE else self.pending.get(name)
-        return value or ""
-
+    # -- saving -------------------------------------------------------------------
     def save(self) -> None:
         """Commit the pending labels of the current claim (before anything moves on)."""
         assert self.claim is not None
-        labels = self.labels()
+        labels = self.answers.labels()
         self.schema.validate_labels(labels)
         before = self._current
         self._current = self.store.add_annotation(
@@ -204,7 +146,7 @@ class ReviewSession:
             self.reviewer,
             labels,
             schema_id=self.schema.id,
-            note=self.note,
+            note=self.answers.note,
             seconds=self._clock() - self._shown_at,
         )
         self._undo.append(

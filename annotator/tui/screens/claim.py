@@ -15,10 +15,12 @@ from textual.widgets import Header
 from annotator.errors import AnnotatorError
 from annotator.safe_text import escape
 from annotator.tui.bindings import NAVIGATION, schema_bindings
+from annotator.tui.pending import NOTE
 from annotator.tui.screens.filter import FilterDialog
 from annotator.tui.screens.help import HelpScreen
 from annotator.tui.screens.prompt import PromptDialog
-from annotator.tui.session import FILTERS, ReviewSession
+from annotator.tui.session import ReviewSession
+from annotator.tui.views import FILTERS
 from annotator.tui.widgets import (
     ClaimContext,
     KeyBar,
@@ -83,8 +85,8 @@ class ClaimScreen(Screen[None]):
 
     def show_labels(self) -> None:
         session = self.session
-        answers = {**session.labels(), "note": session.note}
-        asked = {q.name for q in session.schema.questions if session.is_asked(q)}
+        answers = {**session.answers.labels(), NOTE: session.answers.note}
+        asked = {q.name for q in session.schema.questions if session.answers.is_asked(q)}
         self.query_one(QuestionsPanel).show(session.schema, answers, asked)
         edges = (session.index > 0, session.index < len(session.view) - 1)
         keys_state = (frozenset(asked), session.can_undo, edges)
@@ -97,7 +99,7 @@ class ClaimScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _LABEL_ACTIONS and parameters:
             question = self.session.schema.question(str(parameters[0]))
-            return question is not None and self.session.is_asked(question)
+            return question is not None and self.session.answers.is_asked(question)
         if action == "undo":
             return self.session.can_undo
         if action == "move" and parameters:
@@ -109,7 +111,7 @@ class ClaimScreen(Screen[None]):
 
     # -- labelling ------------------------------------------------------------------
     def action_choose(self, name: str, value: str | int) -> None:
-        self.session.set_label(name, value)
+        self.session.answers.set(name, value)
         question = self.session.schema.question(name)
         if question is not None and question.advances:
             self.action_accept()
@@ -117,7 +119,7 @@ class ClaimScreen(Screen[None]):
             self.show_labels()
 
     def action_toggle_label(self, name: str) -> None:
-        self.session.toggle(name)
+        self.session.answers.toggle(name)
         self.show_labels()
 
     def action_edit_text(self, name: str) -> None:
@@ -126,10 +128,10 @@ class ClaimScreen(Screen[None]):
 
         def done(text: str | None) -> None:
             if text is not None:
-                self.session.set_text(name, text)
+                self.session.answers.set_text(name, text)
                 self.show_labels()
 
-        self.app.push_screen(PromptDialog(title, value=self.session.text(name)), done)
+        self.app.push_screen(PromptDialog(title, value=self.session.answers.text(name)), done)
 
     def action_accept(self) -> None:
         """Save the pending labels (committed before anything moves), then go on."""
