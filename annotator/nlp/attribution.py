@@ -41,6 +41,7 @@ from annotator.records import Evidence, ExtractedClaim, Span
 
 VERSION = "0.1.0"
 _KEY = "annotator_claims"
+MAX_CLAIM_CHARS = 1000  # longer claims are split (see eval/README.md: they never count)
 
 # Phrases that only count inside (or attached to) the source noun phrase.
 _SOURCE_ONLY_ANON = frozenset(
@@ -417,6 +418,15 @@ class SourceAttribution:
             if not ordered:
                 continue
             qset = set(members)
+            # '“...” | Finance Minister Anna Berg said.' split by the model: the bare
+            # attribution that follows belongs to the quotation.
+            nxt = ordered[-1] + 1
+            if (
+                nxt < len(units)
+                and units[nxt].para == units[ordered[-1]].para
+                and _bare_attribution(doc, units[nxt], quoted)
+            ):
+                ordered.append(nxt)
             outside = [
                 i
                 for ui in ordered
@@ -443,8 +453,6 @@ class SourceAttribution:
             cs, ce = qs + 1, qe
             while ce > cs and text[ce - 1] in "”\"' ,":
                 ce -= 1
-            if ce > cs and text[ce - 1] not in ".!?…)":
-                pass
             while cs < ce and text[cs].isspace():
                 cs += 1
             first, last = units[ordered[0]], units[ordered[-1]]
@@ -461,7 +469,7 @@ class SourceAttribution:
             )
             for ui in ordered:
                 units[ui].consumed = True
-            out.append((ordered[0], draft))
+            out.extend((ordered[0], piece) for piece in _split_long(doc, draft, units, ordered))
         out.sort(key=lambda pair: pair[1].start)
         return out
 
@@ -942,6 +950,53 @@ class SourceAttribution:
 
 
 _TEXT: dict[int, str] = {}
+
+
+def _bare_attribution(doc: Doc, unit: _Unit, quoted: list[int]) -> bool:
+    """A sentence that is only an attribution frame ("he said on Monday.")."""
+    if len(unit.attributions) != 1 or unit.end - unit.start > 25:
+        return False
+    frame = unit.attributions[0].frame
+    return all(
+        quoted[i] < 0 and (i in frame or doc[i].is_punct or doc[i].is_space)
+        for i in range(unit.start, unit.end)
+    )
+
+
+def _split_long(doc: Doc, draft: Draft, units: list[_Unit], ordered: list[int]) -> list[Draft]:
+    """A very long quotation in pieces of whole sentences under MAX_CLAIM_CHARS; the pieces
+    after the first continue its speaker (reviewers and scorers cannot use 3,000-char claims)."""
+    if draft.end - draft.start <= MAX_CLAIM_CHARS:
+        return [draft]
+    text = _text_of(doc)
+    bounds: list[tuple[int, int]] = []
+    start, end = draft.start, draft.start
+    for ui in ordered:
+        last = doc[units[ui].end - 1]
+        unit_end = min(last.idx + len(last), draft.end)
+        if unit_end <= start:
+            continue
+        if end > start and unit_end - start > MAX_CLAIM_CHARS:
+            bounds.append((start, end))
+            start = end
+            while start < unit_end and text[start].isspace():
+                start += 1
+        end = unit_end
+    bounds.append((start, draft.end))
+    return [
+        Draft(
+            "quote",
+            s,
+            e,
+            draft.sent_start,
+            draft.sent_end,
+            draft.para,
+            draft.attribution if k == 0 else None,
+            confidence=draft.confidence,
+            unclosed=draft.unclosed and k == len(bounds) - 1,
+        )
+        for k, (s, e) in enumerate(bounds)
+    ]
 
 
 def _span_dict(span: Span | None) -> dict[str, Any] | None:

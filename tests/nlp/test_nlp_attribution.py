@@ -267,3 +267,16 @@ def test_dateline_is_not_a_sentence_of_its_own(claims_of) -> None:  # type: igno
     )
     assert len(claims) == 1
     assert claims[0].source_type == "named_person"
+
+
+def test_very_long_quote_is_split_and_keeps_its_speaker(claims_of) -> None:  # type: ignore[no-untyped-def]
+    quote = " ".join(
+        f"This is sentence {i} of a long quotation that goes on about the budget."
+        for i in range(40)
+    )
+    claims = claims_of(f"The minister spoke.\n\n“{quote}” Finance Minister Anna Berg said.")
+    quotes = [c for c in claims if c.kind == "quote"]
+    assert len(quotes) >= 2
+    assert all(c.end - c.start <= 1000 for c in quotes)
+    assert all(c.source_type == "named_person" for c in quotes)
+    assert not any("Anna Berg said" in c.text for c in claims)
