@@ -10,7 +10,6 @@ from textual.binding import BindingsMap, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Header
 
 from annotator.errors import AnnotatorError
 from annotator.safe_text import escape
@@ -28,6 +27,7 @@ from annotator.tui.widgets import (
     QuestionsPanel,
     SuggestionPanel,
 )
+from annotator.tui.widgets.position_bar import Position
 
 # Actions that answer a question: shown only while their question is asked.
 _LABEL_ACTIONS = frozenset({"choose", "toggle_label", "edit_text"})
@@ -51,7 +51,6 @@ class ClaimScreen(Screen[None]):
         self._bindings = BindingsMap.merge([BindingsMap(self._label_bindings), self._bindings])
 
     def compose(self) -> ComposeResult:
-        yield Header()
         yield PositionBar(id="position-bar")
         # Not focusable: the arrow keys move between claims instead of scrolling.
         with VerticalScroll(id="context-scroll", can_focus=False):
@@ -70,11 +69,14 @@ class ClaimScreen(Screen[None]):
         session, claim = self.session, self.session.claim
         assert claim is not None
         self.query_one(PositionBar).show(
-            claim.article_title,
-            (session.index + 1, len(session.view)),
-            session.article_position(),
-            session.view_name,
-            (len(session.rated), session.total),
+            Position(
+                header=f"{self.app.title} — {self.app.sub_title}",
+                title=claim.article_title,
+                claim=(session.index + 1, len(session.view)),
+                article=session.article_position(),
+                view=session.view_name,
+                rated=(len(session.rated), session.total),
+            )
         )
         self.query_one(ClaimContext).show(claim)
         scroll = self.query_one("#context-scroll", VerticalScroll)

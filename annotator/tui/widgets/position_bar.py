@@ -1,15 +1,30 @@
-"""Article title, claim i of n and article j of m, and the reviewer's progress as a bar.
+"""The claim screen's header: app and reviewer, article title, claim i of n and article
+j of m, and the reviewer's progress as a bar.
 
-One Static drawing its own bar: cheaper to repaint on every claim than a ProgressBar,
-whose parts update one message cycle later and cost a second screen refresh.
+One Static for all of it: repainting it on every claim costs far less than Textual's
+Header and ProgressBar (several widgets each, the bar updating a cycle later).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from textual.content import Content
 from textual.widgets import Static
 
 from annotator.tui.marked import literal
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where the reviewer is (attributes down from the claim screen)."""
+
+    header: str
+    title: str | None
+    claim: tuple[int, int]  # i of n in the view
+    article: tuple[int, int]  # j of m in the database
+    view: str
+    rated: tuple[int, int]  # rated by this reviewer, of all claims
 
 
 def progress_line(done: int, total: int, width: int) -> Content:
@@ -22,29 +37,25 @@ def progress_line(done: int, total: int, width: int) -> Content:
 
 
 class PositionBar(Static):
-    """Three lines: title, position, progress of this reviewer over the whole database."""
+    """Four lines: header, title, position, progress of this reviewer over the database."""
 
-    _shown: tuple[str | None, tuple[int, int], tuple[int, int], str, tuple[int, int]] | None = None
+    _position: Position | None = None
 
     def on_resize(self) -> None:
-        if self._shown is not None:
-            self.show(*self._shown)  # the bar is drawn to the widget's width
+        if self._position is not None:
+            self.show(self._position)  # the header and bar are drawn to the widget's width
 
-    def show(
-        self,
-        title: str | None,
-        claim: tuple[int, int],
-        article: tuple[int, int],
-        view: str,
-        rated: tuple[int, int],
-    ) -> None:
-        self._shown = (title, claim, article, view, rated)
-        position = Content(
-            f"claim {claim[0]} of {claim[1]} · article {article[0]} of {article[1]} · "
-            f"rated {rated[0]} of {rated[1]} · view: "
-        ) + literal(view, "italic")
-        bar = progress_line(rated[0], rated[1], max(10, self.size.width - 6))
-        self.update(
-            Content("\n").join([literal(title or "(untitled article)", "bold"), position, bar]),
-            layout=False,  # always three lines
-        )
+    def show(self, at: Position) -> None:
+        self._position = at
+        width = self.size.width
+        where = Content(
+            f" claim {at.claim[0]} of {at.claim[1]} · article {at.article[0]} of "
+            f"{at.article[1]} · rated {at.rated[0]} of {at.rated[1]} · view: "
+        ) + literal(at.view, "italic")
+        lines = [
+            literal(at.header.center(width), "bold reverse $primary"),
+            Content(" ") + literal(at.title or "(untitled article)", "bold"),
+            where,
+            Content(" ") + progress_line(at.rated[0], at.rated[1], max(10, width - 7)),
+        ]
+        self.update(Content("\n").join(lines), layout=False)  # always four lines
