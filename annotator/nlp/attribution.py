@@ -562,7 +562,13 @@ class SourceAttribution:
         for i in range(unit.start + 1, min(unit.start + 7, unit.end)):
             if doc[i].lower_ in _HEADLINE_CUES:
                 head = max(range(unit.start, i), key=lambda j: doc[j].pos_ == "PROPN")
-                if i - unit.start > 5:
+                before = doc[unit.start : i]
+                # Only a bare name before the cue: "Turkey Says ...", not "Bank holds rates,
+                # signals ...".
+                if i - unit.start > 5 or any(
+                    t.pos_ in ("VERB", "AUX", "ADP") or (t.is_punct and t.text != ".")
+                    for t in before
+                ):
                     return None
                 return Attribution(
                     cue_start=i,
