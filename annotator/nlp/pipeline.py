@@ -44,7 +44,10 @@ def load_model(name: str | None = None) -> Language:
     try:
         nlp = spacy.load(model)
     except Exception as error:  # spaCy raises OSError, ImportError, ValueError...
-        raise ModelError(f"cannot load spaCy model {model!r} ({error}); {INSTALL_HINT}") from error
+        reason = " ".join(str(error).split())  # one line, whatever spaCy's message holds
+        if len(reason) > 160:
+            reason = reason[:157] + "..."
+        raise ModelError(f"cannot load spaCy model {model!r} ({reason}); {INSTALL_HINT}") from error
     if "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy model {model!r} has no dependency parser; {INSTALL_HINT}")
     return nlp
