@@ -62,6 +62,8 @@ class ClaimScreen(Screen[None]):
     def on_mount(self) -> None:
         self.session.open_first()
         self.show_claim()
+        if self.session.all_rated:
+            self.notify("Every claim has your label: j/k or f to revise, q to quit.")
 
     # -- attributes down ------------------------------------------------------------
     def show_claim(self) -> None:

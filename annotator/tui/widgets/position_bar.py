@@ -32,7 +32,7 @@ def progress_line(done: int, total: int, width: int) -> Content:
     share = done / total if total else 1.0
     filled = round(share * width)
     return Content.assemble(
-        ("━" * filled, "$success"), ("━" * (width - filled), "$panel-lighten-2"), f" {share:4.0%}"
+        ("━" * filled, "$success"), ("━" * (width - filled), "$foreground 20%"), f" {share:4.0%}"
     )
 
 
