@@ -23,6 +23,11 @@ def _vote_key(value: Any) -> Any:
     return canonical_json(value)
 
 
+def _same(one: Mapping[str, Any], other: Mapping[str, Any]) -> bool:
+    """Equal answers of equal types (1 == True in Python, not here)."""
+    return one == other and all(type(value) is type(other[k]) for k, value in one.items())
+
+
 def majority(labels: Iterable[Mapping[str, Any]]) -> dict[str, Any] | None:
     """Per field, the value most reviewers gave; null on a tie; None with no labels.
 
@@ -32,8 +37,9 @@ def majority(labels: Iterable[Mapping[str, Any]]) -> dict[str, Any] | None:
     voters = list(labels)
     if not voters:
         return None
-    if len(voters) == 1:  # the common case in a large export, kept cheap
-        return dict(sorted(voters[0].items()))
+    first = voters[0]
+    if all(_same(first, other) for other in voters[1:]):  # one voter, or all agree: cheap
+        return dict(sorted(first.items()))
     votes: dict[str, dict[Any, int]] = {}
     values: dict[Any, Any] = {}
     for one in voters:

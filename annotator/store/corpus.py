@@ -104,13 +104,17 @@ class CorpusMixin(StoreBase):
             "ORDER BY claim_id, reviewer",
             args,
         )
+        rows = cursor.fetchall()
+        # One decode for the whole batch: per-call overhead dominates for small objects.
+        decoded = json.loads("[" + ",".join(row[2] or "null" for row in rows) + "]")
         found: dict[str, list[dict[str, Any]]] = {}
-        loads = json.loads
-        for cid, reviewer, labels, note, seconds, saved_at, schema_id, _ in cursor:
+        for (cid, reviewer, _, note, seconds, saved_at, schema_id, _), labels in zip(
+            rows, decoded, strict=True
+        ):
             found.setdefault(cid, []).append(
                 {
                     "reviewer": reviewer,
-                    "labels": None if labels is None else loads(labels),
+                    "labels": labels,
                     "note": note,
                     "seconds": seconds,
                     "saved_at": saved_at,
