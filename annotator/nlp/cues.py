@@ -268,7 +268,9 @@ def verb_attribution(
         content.append(_subtree_range(dobj))
 
     src_start, src_end = source_span(src)
-    frame = set(range(src_start, src_end))
+    # The frame is the whole source phrase, clauses included ("one resident, who asked ...").
+    frame = set(range(src.left_edge.i, src.right_edge.i + 1))
+    frame.update(range(src_start, src_end))
     frame.update(range(cue_start, cue_end))
     for child in verb.children:
         if child.dep_ in FRAME_DEPS or (lemma == "tell" and child.dep_ == "dobj"):
