@@ -44,10 +44,11 @@ class ClaimScreen(Screen[None]):
     def __init__(self, session: ReviewSession) -> None:
         super().__init__()
         self.session = session
-        # Label keys come from the schema at run time, so they cannot be class data.
+        # What decides which keys apply; the key bar is redrawn only when it changes.
         self._keys_state: tuple[frozenset[str], bool, tuple[bool, bool]] | None = None
+        # Label keys come from the schema at run time, so they cannot be class data. They
+        # go first: the key bar lists bindings in order and may be cut at 80 columns.
         self._label_bindings = schema_bindings(session.schema)
-        # Label keys first: the footer lists bindings in order and may be cut at 80 columns.
         self._bindings = BindingsMap.merge([BindingsMap(self._label_bindings), self._bindings])
 
     def compose(self) -> ComposeResult:
@@ -97,8 +98,7 @@ class ClaimScreen(Screen[None]):
         if keys_state != self._keys_state:
             self._keys_state = keys_state
             self.refresh_bindings()
-            display = {"enter": "⏎", "ctrl+z": "^z", "ctrl+t": "^t", "space": "␣"}
-            self.query_one(KeyBar).show(self.active_bindings.values(), display)
+            self.query_one(KeyBar).show(self.active_bindings.values())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _LABEL_ACTIONS and parameters:

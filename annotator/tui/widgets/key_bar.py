@@ -14,16 +14,19 @@ from textual.content import Content
 from textual.widgets import Static
 
 
+KEY_DISPLAY = {"enter": "⏎", "ctrl+z": "^z", "ctrl+t": "^t", "space": "␣"}
+
+
 class KeyBar(Static):
     """`show(active_bindings)`: shown keys, grouped keys of one question side by side."""
 
-    def show(self, active: Iterable[ActiveBinding], key_display: dict[str, str]) -> None:
+    def show(self, active: Iterable[ActiveBinding]) -> None:
         parts: list[tuple[object, list[str], str]] = []  # group, keys, description
         for item in active:
             binding = item.binding
             if not binding.show:
                 continue
-            key = binding.key_display or key_display.get(binding.key, binding.key)
+            key = binding.key_display or KEY_DISPLAY.get(binding.key, binding.key)
             if binding.group is not None and parts and parts[-1][0] == binding.group:
                 parts[-1][1].append(key)
             else:
