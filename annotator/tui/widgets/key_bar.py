@@ -13,7 +13,6 @@ from textual.binding import ActiveBinding
 from textual.content import Content
 from textual.widgets import Static
 
-
 KEY_DISPLAY = {"enter": "⏎", "ctrl+z": "^z", "ctrl+t": "^t", "space": "␣"}
 
 
