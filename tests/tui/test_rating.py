@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -123,3 +126,23 @@ async def test_rating_every_claim_shows_the_summary(db_path: Path) -> None:
         await pilot.pause()
         assert app.screen.__class__.__name__ == "SummaryScreen"
     assert len(history(db_path)) == 4
+
+
+KILLED = """
+import asyncio, os, signal, sys
+from annotator.tui.app import make_app
+
+async def main() -> None:
+    app = make_app(sys.argv[1], "tester")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4", "5")
+        os.kill(os.getpid(), signal.SIGKILL)  # no exit handlers, no close
+
+asyncio.run(main())
+"""
+
+
+def test_a_killed_process_keeps_every_save_it_showed(db_path: Path) -> None:
+    process = subprocess.run([sys.executable, "-c", KILLED, str(db_path)], check=False)
+    assert process.returncode == -signal.SIGKILL
+    assert [labels and labels["credibility"] for _, _, labels in history(db_path)] == [4, 5]
