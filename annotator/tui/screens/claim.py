@@ -213,4 +213,5 @@ class ClaimScreen(Screen[None]):
             for binding in [*NAVIGATION, *self._label_bindings, *self.app.BINDINGS]
             if not isinstance(binding, tuple)
         ]
+        keys.append((self.app.COMMAND_PALETTE_BINDING, "command palette (themes, keys, quit)"))
         self.app.push_screen(HelpScreen(keys, self.session.schema))
