@@ -5,6 +5,7 @@ article, each labelled by one or two reviewers), then exports it once per format
 in its own process so its peak resident memory (ru_maxrss) is its own.
 
     python benchmarks/export_speed.py [--claims 100000] [--formats jsonl,csv,parquet,spacy]
+                                      [--db bench.db]   (kept, and reused when it exists)
 """
 
 from __future__ import annotations
@@ -106,6 +107,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--formats", default=",".join(FORMATS))
+    parser.add_argument("--db", type=Path, help="database to build once and reuse")
     parser.add_argument("--child", nargs=3, metavar=("DB", "FORMAT", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -113,10 +115,11 @@ def main() -> None:
         run_one(Path(db), fmt, Path(out))
         return
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "bench.db"
-        started = time.perf_counter()
-        build(db, args.claims)
-        print(f"built {args.claims} labelled claims in {time.perf_counter() - started:.1f} s")
+        db = args.db or Path(tmp) / "bench.db"
+        if not db.exists():
+            started = time.perf_counter()
+            build(db, args.claims)
+            print(f"built {args.claims} labelled claims in {time.perf_counter() - started:.1f} s")
         for fmt in args.formats.split(","):
             out = Path(tmp) / f"bench.{fmt}"
             child = [sys.executable, __file__, "--child", str(db), fmt, str(out)]
