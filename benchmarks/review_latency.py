@@ -2,8 +2,8 @@
 
 Builds the database through the store API (no spaCy), then drives the app headless:
 
-* start: from launching a fresh Python process (which imports everything, as
-  `annotator review` does) to the first frame that shows a claim;
+* start: from launching a fresh Python process (which imports the command line and
+  the app, as `annotator review` does) to the first frame that shows a claim;
 * rating: from a rating key reaching the app to the first frame after the next claim
   is shown (the save is committed in between).
 
@@ -119,6 +119,7 @@ async def measure(path: Path, ratings: int, launched: float) -> dict[str, Any]:
     """Run in a fresh process; `launched` is the wall-clock time the parent started it."""
     from textual import events
 
+    import annotator.cli  # noqa: F401  (`annotator review` loads every command first)
     from annotator.tui.app import make_app
     from annotator.tui.screens.claim import ClaimScreen
 
