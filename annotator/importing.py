@@ -63,9 +63,16 @@ def _known_schemas(store: Store, schema: LabelSchema, source: Path) -> dict[str,
     }
     meta = sidecar_path(source)
     if meta.is_file():
-        for row in json.loads(meta.read_text(encoding="utf-8")).get("label_schemas", []):
-            if row["id"] not in schemas:
-                schemas[row["id"]] = _schema_from_content(row["content"], str(meta))
+        try:
+            rows = json.loads(meta.read_text(encoding="utf-8")).get("label_schemas", [])
+            sidecar = {row["id"]: row["content"] for row in rows}
+        except (OSError, ValueError, TypeError, KeyError, AttributeError) as error:
+            raise InputError(
+                str(meta), f"not an export sidecar ({error}); move it away or fix it"
+            ) from error
+        for schema_id, content in sidecar.items():
+            if schema_id not in schemas:
+                schemas[schema_id] = _schema_from_content(content, str(meta))
     schemas[schema.id] = schema
     return schemas
 
@@ -155,7 +162,7 @@ def import_labels(store: Store, path: str | Path, schema: LabelSchema) -> Import
             if not line.strip():
                 continue
             try:
-                items = list(_items(json.loads(line.decode("utf-8")), schema.id))
+                items = list(_items(json.loads(line.decode("utf-8-sig")), schema.id))
                 for item in items:
                     _check(item, store, schemas, schema.id)
             except json.JSONDecodeError as error:

@@ -6,10 +6,12 @@ import json
 from contextlib import closing
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from export_corpus_data import add_corpus
 
 from annotator.cli import main
+from annotator.errors import InputError
 from annotator.export import export_corpus
 from annotator.importing import import_labels
 from annotator.labels import LabelSchema
@@ -105,3 +107,15 @@ def test_round_trip_export_import_export_is_byte_identical(
         export_corpus(fresh, "jsonl", second)
         assert second.read_bytes() == first.read_bytes()
         assert import_labels(fresh, first, other).added == 0
+
+
+def test_a_bom_and_a_broken_sidecar(tmp_path: Path, schema: LabelSchema) -> None:
+    with closing(Store(tmp_path / "fresh.db")) as store:
+        ids = add_corpus(store)
+        file = tmp_path / "excel.jsonl"
+        line = json.dumps({"claim": ids[0], "reviewer": "eve", "labels": {"credibility": 2}})
+        file.write_bytes(b"\xef\xbb\xbf" + line.encode("utf-8") + b"\n")
+        assert import_labels(store, file, schema).added == 1
+        (tmp_path / "excel.jsonl.meta.json").write_text("[1, 2]", encoding="utf-8")
+        with pytest.raises(InputError, match=r"excel\.jsonl\.meta\.json: not an export sidecar"):
+            import_labels(store, file, schema)
