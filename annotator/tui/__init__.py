@@ -4,3 +4,5 @@
 what a review does to the dataset. Nothing is imported here, so the CLI can read the
 filter names without loading Textual.
 """
+
+__all__: list[str] = []

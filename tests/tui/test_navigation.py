@@ -79,8 +79,11 @@ async def test_theme_toggles_between_dark_and_light(db_path: Path) -> None:
         await pilot.press("ctrl+t")
         assert app.theme != before
         await pilot.resize_terminal(80, 24)
-        await pilot.resize_terminal(200, 50)
+        await pilot.resize_terminal(40, 10)
         await pilot.press("j")
+        await pilot.resize_terminal(200, 50)
+        await pilot.press("3")
+        assert app.session.index == 2
 
 
 async def test_filter_disputed_shows_claims_reviewers_label_differently(db_path: Path) -> None:
