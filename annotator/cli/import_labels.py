@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from contextlib import closing
+from pathlib import Path
 
 import click
 
 from annotator.cli.group import db_option, main
+from annotator.errors import StoreError
 from annotator.importing import import_labels
 from annotator.labels import load_schema
 from annotator.store import Store
@@ -33,6 +35,8 @@ def import_labels_command(file: str, db_path: str, schema_path: str | None) -> N
       annotator import-labels ratings.jsonl --db team.db
       annotator import-labels exports/alice-2026-01-05.jsonl --db fresh.db
     """
+    if not Path(db_path).is_file():  # opening would create an empty database
+        raise StoreError(f"{db_path}: no such database; pass an existing one with --db")
     schema = load_schema(schema_path)
     with closing(Store(db_path)) as store:
         report = import_labels(store, file, schema)

@@ -42,3 +42,12 @@ def test_parquet_to_stdout_is_a_one_line_error(store: Store) -> None:
     assert result.output.strip() == (
         "Error: parquet cannot be written to stdout; pass --out FILE.parquet"
     )
+
+
+@pytest.mark.parametrize("command", [["export"], ["import-labels", "labels.jsonl"]])
+def test_a_missing_database_is_not_created(tmp_path: Path, command: list[str]) -> None:
+    db = tmp_path / "nope.db"
+    result = CliRunner().invoke(main, [*command, "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {db}: no such database; pass an existing one with --db"
+    assert not db.exists()
