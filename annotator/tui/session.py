@@ -80,11 +80,18 @@ class ReviewSession:
     def can_undo(self) -> bool:
         return bool(self._undo)
 
-    def article_position(self) -> tuple[int, int]:
-        """(number of the current claim's article, number of articles)."""
-        return bisect.bisect_right(self._article_starts, self.view[self.index]), len(
-            self._article_starts
+    def article_position(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """((claim i, of n in its article), (article j, of m in the database))."""
+        key, starts = self.view[self.index], self._article_starts
+        article = bisect.bisect_right(starts, key)
+        first = bisect.bisect_left(self._order, starts[article - 1])
+        last = (
+            bisect.bisect_left(self._order, starts[article])
+            if article < len(starts)
+            else len(self._order)
         )
+        claim = bisect.bisect_left(self._order, key) - first + 1
+        return (claim, last - first), (article, len(starts))
 
     def next_unrated(self, after: int) -> int | None:
         """Index of the first unrated claim of the view after `after`, wrapping around."""

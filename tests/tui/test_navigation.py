@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import REVIEWER
+from conftest import INFO, PARAGRAPHS, REVIEWER, seed_article
 
 from annotator.store import Store
 from annotator.tui.app import make_app
@@ -103,3 +103,14 @@ async def test_filter_disputed_shows_claims_reviewers_label_differently(db_path:
         assert app.session.claim is not None and app.session.claim.id == first.id
         assert len(app.session.view) == 1
         assert app.screen.check_action("move", (1,)) is False
+
+
+async def test_position_counts_claims_within_their_article(db_path: Path) -> None:
+    second_text = "A second article.\n\n" + "\n\n".join(PARAGRAPHS)
+    with Store(db_path) as store:
+        store.add_article(*seed_article(second_text, title="Second"), INFO)
+    app = make_app(db_path, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g", "6", "enter")
+        assert app.session.article_position() == ((2, 4), (2, 2))
+        assert app.session.claim is not None and app.session.claim.article_title == "Second"

@@ -71,13 +71,15 @@ class ClaimScreen(Screen[None]):
         """Put the session's current claim on screen."""
         session, claim = self.session, self.session.claim
         assert claim is not None
+        in_article, article = session.article_position()
         self.query_one(PositionBar).show(
             Position(
                 header=f"{self.app.title} — {self.app.sub_title}",
                 title=claim.article_title,
-                claim=(session.index + 1, len(session.view)),
-                article=session.article_position(),
+                claim=in_article,
+                article=article,
                 view=session.view_name,
+                in_view=(session.index + 1, len(session.view)),
                 rated=(len(session.rated), session.total),
             )
         )

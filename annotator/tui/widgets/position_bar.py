@@ -21,9 +21,10 @@ class Position:
 
     header: str
     title: str | None
-    claim: tuple[int, int]  # i of n in the view
+    claim: tuple[int, int]  # i of n in its article
     article: tuple[int, int]  # j of m in the database
     view: str
+    in_view: tuple[int, int]  # k of l in the view (the number `g` goes to)
     rated: tuple[int, int]  # rated by this reviewer, of all claims
 
 
@@ -50,8 +51,8 @@ class PositionBar(Static):
         width = self.size.width
         where = Content(
             f" claim {at.claim[0]} of {at.claim[1]} · article {at.article[0]} of "
-            f"{at.article[1]} · rated {at.rated[0]} of {at.rated[1]} · view: "
-        ) + literal(at.view, "italic")
+            f"{at.article[1]} · rated {at.rated[0]} of {at.rated[1]} · view "
+        ) + Content.assemble((at.view, "italic"), f": {at.in_view[0]} of {at.in_view[1]}")
         lines = [
             literal(at.header.center(width), "bold reverse $primary"),
             Content(" ") + literal(at.title or "(untitled article)", "bold"),
