@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 SOURCE_TYPES: tuple[str, ...] = (
     "named_person",
@@ -20,17 +20,6 @@ SOURCE_TYPES: tuple[str, ...] = (
     "unattributed",
 )
 CLAIM_KINDS: tuple[str, ...] = ("headline", "statement", "quote", "caption")
-
-SourceType = Literal[
-    "named_person",
-    "named_organization",
-    "document",
-    "anonymous",
-    "unnamed_person",
-    "unnamed_group",
-    "unattributed",
-]
-ClaimKind = Literal["headline", "statement", "quote", "caption"]
 
 
 def normalise_text(text: str) -> str:
