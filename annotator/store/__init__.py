@@ -12,7 +12,7 @@ from annotator.store.corpus import CorpusMixin
 from annotator.store.review import ReviewClaim, ReviewMixin
 
 
-class Store(ArticlesMixin, AnnotationsMixin, ReviewMixin, AuditMixin, CorpusMixin, StoreBase):
+class Store(ArticlesMixin, ReviewMixin, AuditMixin, CorpusMixin, AnnotationsMixin, StoreBase):
     """One connection to an annotator database (one per thread or process)."""
 
 

@@ -113,32 +113,37 @@ class AnnotationsMixin(StoreBase):
         ``labels=None`` records that the claim has no current label for this reviewer
         (an undo of its first rating). ``saved_at`` is kept when importing old work.
         """
+        row: dict[str, Any] = {
+            "claim_id": claim_id,
+            "reviewer": reviewer,
+            "schema_id": schema_id,
+            "action": action,
+            "labels": None if labels is None else canonical_json(labels),
+            "note": note,
+            "seconds": None if seconds is None else round(seconds, 3),
+            "saved_at": saved_at or utc_now(),
+        }
         with self.transaction():
-            self._ensure_reviewer(reviewer)
-            last = self.conn.execute(
-                "SELECT hash FROM annotations ORDER BY id DESC LIMIT 1"
-            ).fetchone()
-            prev_hash = last[0] if last else GENESIS_HASH
-            row: dict[str, Any] = {
-                "claim_id": claim_id,
-                "reviewer": reviewer,
-                "schema_id": schema_id,
-                "action": action,
-                "labels": None if labels is None else canonical_json(labels),
-                "note": note,
-                "seconds": None if seconds is None else round(seconds, 3),
-                "saved_at": saved_at or utc_now(),
-                "prev_hash": prev_hash,
-            }
-            row["hash"] = annotation_hash(prev_hash, row)
-            cursor = self.conn.execute(
-                "INSERT INTO annotations (claim_id, reviewer, schema_id, action, labels, note, "
-                "seconds, saved_at, prev_hash, hash) VALUES (:claim_id, :reviewer, :schema_id, "
-                ":action, :labels, :note, :seconds, :saved_at, :prev_hash, :hash)",
-                row,
-            )
-            row["id"] = cursor.lastrowid
+            self._chain_and_insert(row)
         return Annotation.from_row(row)
+
+    def _chain_and_insert(self, row: dict[str, Any]) -> None:
+        """Link `row` to the newest record and insert it; the caller holds the transaction.
+
+        The one place an annotation is written: every path (review, import, merge)
+        extends the same chain. Sets `prev_hash`, `hash` and `id` on `row`.
+        """
+        self._ensure_reviewer(row["reviewer"])
+        last = self.conn.execute("SELECT hash FROM annotations ORDER BY id DESC LIMIT 1").fetchone()
+        row["prev_hash"] = last[0] if last else GENESIS_HASH
+        row["hash"] = annotation_hash(row["prev_hash"], row)
+        cursor = self.conn.execute(
+            "INSERT INTO annotations (claim_id, reviewer, schema_id, action, labels, note, "
+            "seconds, saved_at, prev_hash, hash) VALUES (:claim_id, :reviewer, :schema_id, "
+            ":action, :labels, :note, :seconds, :saved_at, :prev_hash, :hash)",
+            row,
+        )
+        row["id"] = cursor.lastrowid
 
     def current_annotation(self, claim_id: str, reviewer: str) -> Annotation | None:
         """The newest record of this reviewer on this claim (None if never touched)."""

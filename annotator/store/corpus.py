@@ -12,14 +12,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.store.annotations import (
-    ADJUDICATE,
-    GENESIS_HASH,
-    Annotation,
-    annotation_hash,
-    canonical_json,
-)
-from annotator.store.core import StoreBase, utc_now
+from annotator.store.annotations import ADJUDICATE, Annotation, AnnotationsMixin, canonical_json
+from annotator.store.core import utc_now
 
 # SQLite allows 32,766 bound parameters; batches stay well below it.
 MAX_BATCH = 5_000
@@ -54,7 +48,7 @@ def _marks(values: Sequence[Any]) -> str:
     return ",".join("?" * len(values))
 
 
-class CorpusMixin(StoreBase):
+class CorpusMixin(AnnotationsMixin):
     # -- reading, for export -------------------------------------------------------------
 
     def iter_claim_rows(self, batch_size: int = 1_000) -> Iterator[list[dict[str, Any]]]:
@@ -320,19 +314,7 @@ class CorpusMixin(StoreBase):
         if self.has_annotation(row, any_saved_at=saved_at is None):
             return False
         row["saved_at"] = saved_at or utc_now()
-        self.conn.execute(
-            "INSERT OR IGNORE INTO reviewers (name, first_seen) VALUES (?, ?)",
-            (reviewer, utc_now()),
-        )
-        last = self.conn.execute("SELECT hash FROM annotations ORDER BY id DESC LIMIT 1").fetchone()
-        row["prev_hash"] = last[0] if last else GENESIS_HASH
-        row["hash"] = annotation_hash(row["prev_hash"], row)
-        self.conn.execute(
-            "INSERT INTO annotations (claim_id, reviewer, schema_id, action, labels, note, "
-            "seconds, saved_at, prev_hash, hash) VALUES (:claim_id, :reviewer, :schema_id, "
-            ":action, :labels, :note, :seconds, :saved_at, :prev_hash, :hash)",
-            row,
-        )
+        self._chain_and_insert(row)
         return True
 
 
