@@ -185,9 +185,16 @@ class SourceAttribution:
     """Finds claims, their sources and cues; writes doc.spans and doc._.claims."""
 
     def __init__(
-        self, nlp: Language, name: str = "source_attribution", lexicon: Lexicon | None = None
+        self,
+        nlp: Language,
+        name: str = "source_attribution",
+        lexicon: Lexicon | None = None,
+        write_spans: bool = True,
     ) -> None:
         self.name = name
+        # The Extractor reads doc._.claims only; skipping span groups saves serialising
+        # them back from worker processes.
+        self.write_spans = write_spans
         self.lex = lexicon or default_lexicon()
         self.multi = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase in self.lex.multiword_cues:
@@ -950,9 +957,10 @@ class SourceAttribution:
             if span is not None:
                 claim_spans.append(span)
         doc.user_data[_KEY] = records
-        doc.spans["claims"] = claim_spans
-        doc.spans["sources"] = source_spans
-        doc.spans["cues"] = cue_spans
+        if self.write_spans:
+            doc.spans["claims"] = claim_spans
+            doc.spans["sources"] = source_spans
+            doc.spans["cues"] = cue_spans
 
 
 _TEXT: dict[int, str] = {}
@@ -1119,6 +1127,8 @@ _SOURCE_WHY = {
 }
 
 
-@Language.factory("source_attribution")
-def make_source_attribution(nlp: Language, name: str) -> SourceAttribution:
-    return SourceAttribution(nlp, name)
+@Language.factory("source_attribution", default_config={"write_spans": True})
+def make_source_attribution(
+    nlp: Language, name: str, write_spans: bool = True
+) -> SourceAttribution:
+    return SourceAttribution(nlp, name, write_spans=write_spans)

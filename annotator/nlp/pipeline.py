@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from typing import Any
 
 import numpy
 import spacy
@@ -78,6 +79,22 @@ def restore_text(claim: ExtractedClaim, text: str) -> ExtractedClaim:
     )
 
 
+class PreparingTokenizer:
+    """Wraps a tokenizer: paragraphs are found and in-paragraph line breaks become spaces
+    (same length, so offsets hold) before tokenizing."""
+
+    def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        return self.tokenizer(prepare_text(text))
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "tokenizer":  # while unpickling, before __init__ state is restored
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
+
+
 class Extractor:
     """Runs the model plus the source_attribution component over articles."""
 
@@ -85,9 +102,11 @@ class Extractor:
         if "paragraph_boundaries" not in nlp.pipe_names:
             nlp.add_pipe("paragraph_boundaries", before="parser")
         if "source_attribution" not in nlp.pipe_names:
-            nlp.add_pipe("source_attribution", last=True)
+            nlp.add_pipe("source_attribution", last=True, config={"write_spans": False})
         if "annotator_trim" not in nlp.pipe_names:
             nlp.add_pipe("annotator_trim", last=True)
+        if not isinstance(nlp.tokenizer, PreparingTokenizer):
+            nlp.tokenizer = PreparingTokenizer(nlp.tokenizer)
         self.nlp = nlp
         self.info = PipelineInfo(
             pipeline=f"annotator.source_attribution {attribution.VERSION}",
@@ -101,7 +120,9 @@ class Extractor:
         self, articles: Iterable[Article], n_process: int = 1, batch_size: int = 16
     ) -> Iterator[tuple[Article, list[ExtractedClaim]]]:
         """Yield (article, claims) in input order, parsing in batches as they stream in."""
-        items = ((prepare_text(a.text), a) for a in articles)
+        # Texts go to spaCy as read; the tokenizer prepares them (in the worker processes
+        # when n_process > 1), so the main process only reads articles and builds records.
+        items = ((a.text, a) for a in articles)
         for doc, article in self.nlp.pipe(
             items, as_tuples=True, n_process=n_process, batch_size=batch_size
         ):
