@@ -2,19 +2,34 @@
 
 from __future__ import annotations
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from annotator.cli import main
-
-COMMANDS = sorted(main.commands)
+from annotator.cli.group import COMMANDS
 
 
 def test_the_main_commands_exist() -> None:
-    assert {"ingest", "stats", "review", "extract", "evaluate"} <= set(COMMANDS)
+    expected = {
+        "ingest",
+        "review",
+        "extract",
+        "evaluate",
+        "stats",
+        "export",
+        "import-labels",
+        "merge",
+        "audit",
+        "adjudicate",
+    }
+    assert set(COMMANDS) == expected
+    for name in COMMANDS:  # every entry points at a real command
+        command = main.get_command(click.Context(main), name)
+        assert command is not None and command.name == name
 
 
-@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_command_help_has_an_example(command: str) -> None:
     result = CliRunner().invoke(main, [command, "--help"])
     assert result.exit_code == 0, result.output

@@ -37,7 +37,8 @@ def test_headless_modules_do_not_import_textual() -> None:
     assert not {m for m in loaded if m == "textual" or m.startswith("textual.")}
 
 
-def test_tui_and_command_line_do_not_import_spacy() -> None:
-    loaded = modules_loaded_after_importing([*TUI, "annotator.cli"])
-    assert "annotator.cli" in loaded
+def test_review_ui_and_its_commands_do_not_import_spacy() -> None:
+    commands = ["annotator.cli", "annotator.cli.review", "annotator.cli.adjudicate"]
+    loaded = modules_loaded_after_importing([*TUI, *commands])
+    assert "annotator.cli.review" in loaded
     assert "spacy" not in loaded

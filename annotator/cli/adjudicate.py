@@ -5,12 +5,12 @@ from __future__ import annotations
 import click
 
 from annotator.cli.audit import require_database
-from annotator.cli.group import db_option, main
+from annotator.cli.group import db_option
 from annotator.cli.review import default_reviewer
 from annotator.labels import load_schema
 
 
-@main.command()
+@click.command()
 @db_option
 @click.option(
     "--reviewer",

@@ -16,7 +16,7 @@ from annotator.audit.report_html import report_html
 from annotator.audit.report_json import report_json
 from annotator.audit.report_text import chain_line, print_report
 from annotator.audit.reviewers import FAST_SECONDS
-from annotator.cli.group import db_option, main
+from annotator.cli.group import db_option
 from annotator.errors import ReportError, StoreError
 from annotator.gold import GOLD_METHODS
 from annotator.labels import load_schema
@@ -34,7 +34,7 @@ def open_existing(db_path: str) -> Store:
     return Store(db_path)
 
 
-@main.command()
+@click.command()
 @db_option
 @click.option(
     "--format",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from annotator.cli.group import main, model_option
+from annotator.cli.group import model_option
 
 
-@main.command()
+@click.command()
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.argument("article", type=click.Path(exists=True, dir_okay=False))
 @model_option

@@ -13,14 +13,14 @@ import click
 from rich.console import Console
 from rich.progress import Progress
 
-from annotator.cli.group import db_option, main
+from annotator.cli.group import db_option
 from annotator.errors import StoreError
 from annotator.export import FORMATS, ExportOptions, default_output, export_corpus
 from annotator.gold import GOLD_METHODS, GoldMethod
 from annotator.store import Store
 
 
-@main.command()
+@click.command()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option(
     "--out",

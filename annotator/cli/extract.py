@@ -8,11 +8,11 @@ from collections.abc import Iterator
 
 import click
 
-from annotator.cli.group import main, model_option
+from annotator.cli.group import model_option
 from annotator.records import Article
 
 
-@main.command()
+@click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--format",

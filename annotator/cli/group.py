@@ -6,6 +6,7 @@ function, and domain errors become one line on stderr with a non-zero exit.
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import click
@@ -16,8 +17,36 @@ from annotator.errors import AnnotatorError
 DEFAULT_DB = "annotations.db"
 
 
+# Command name -> "module:function". A command's module (and what it imports: spaCy,
+# Textual, pyarrow) loads only when that command runs, so `annotator review` starts fast.
+COMMANDS = {
+    "ingest": "annotator.cli.ingest:ingest",
+    "review": "annotator.cli.review:review",
+    "extract": "annotator.cli.extract:extract",
+    "evaluate": "annotator.cli.evaluate:evaluate",
+    "stats": "annotator.cli.stats:stats",
+    "export": "annotator.cli.export:export",
+    "import-labels": "annotator.cli.import_labels:import_labels_command",
+    "merge": "annotator.cli.merge:merge",
+    "audit": "annotator.cli.audit:audit",
+    "adjudicate": "annotator.cli.adjudicate:adjudicate",
+}
+
+
 class AnnotatorGroup(click.Group):
-    """Turns every AnnotatorError raised by a command into a one-line error, no traceback."""
+    """Loads commands lazily and turns every AnnotatorError into one line, no traceback."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, function = target.split(":")
+        command = getattr(importlib.import_module(module), function)
+        assert isinstance(command, click.Command)
+        return command
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.group import db_option, main
+from annotator.cli.group import db_option
 from annotator.errors import StoreError
 from annotator.importing import import_labels
 from annotator.labels import load_schema
 from annotator.store import Store
 
 
-@main.command("import-labels")
+@click.command("import-labels")
 @click.argument("file", type=click.Path(dir_okay=False))
 @db_option
 @click.option(

@@ -16,7 +16,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from annotator.cli.group import db_option, main, model_option
+from annotator.cli.group import db_option, model_option
 from annotator.ingest import (
     DEFAULT_MAX_BYTES,
     IngestStep,
@@ -42,7 +42,7 @@ class SizeType(click.ParamType):
             self.fail(str(error), param, ctx)
 
 
-@main.command()
+@click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
 @model_option

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import click
 
-from annotator.cli.group import main
 from annotator.merge import merge_databases
 
 
-@main.command()
+@click.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option(
     "--into",

@@ -7,7 +7,7 @@ import os
 
 import click
 
-from annotator.cli.group import db_option, main, model_option
+from annotator.cli.group import db_option, model_option
 from annotator.labels import load_schema
 from annotator.store import Store
 from annotator.tui.views import FILTERS
@@ -18,7 +18,7 @@ def default_reviewer() -> str:
     return os.environ.get("ANNOTATOR_REVIEWER") or getpass.getuser()
 
 
-@main.command()
+@click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @db_option
 @model_option

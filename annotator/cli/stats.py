@@ -6,11 +6,11 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from annotator.cli.group import db_option, main
+from annotator.cli.group import db_option
 from annotator.store import Store
 
 
-@main.command()
+@click.command()
 @db_option
 def stats(db_path: str) -> None:
     """Print what the database holds: articles, claims by source type, annotations by reviewer.
