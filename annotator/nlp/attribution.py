@@ -226,6 +226,7 @@ class SourceAttribution:
         # The Extractor reads doc._.claims only; skipping span groups saves serialising
         # them back from worker processes.
         self.write_spans = write_spans
+        self._gender: dict[int, str] = {}  # per doc: entity -> "m" / "f" (titles, pronouns)
         self.lex = lexicon or default_lexicon()
         self.multi = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase in self.lex.multiword_cues:
@@ -630,6 +631,7 @@ class SourceAttribution:
             if ent.label_ == "PERSON" and len(ent) >= 2:
                 people.append((ent.start, ent[-1].text, ent.start_char, ent.end_char))
         mentions: list[Mention] = []
+        self._gender = {}
         previous: Draft | None = None
         forward: list[tuple[Draft, Draft]] = []
         for k, draft in enumerate(drafts):
@@ -676,10 +678,16 @@ class SourceAttribution:
                 len(mentions),
                 lemma=head.lemma_.lower(),
             )
+            title_gender = _title_gender(doc, a.src_start, a.src_end)
+            if title_gender:
+                self._gender[mention.entity] = title_gender
             antecedent = self._antecedent(doc, mention, mentions)
             if antecedent is not None:
                 root = antecedent.resolved or antecedent
                 mention.resolved = root
+                gender = _PRONOUN_GENDER.get(info.pronoun or "") or title_gender
+                if gender:
+                    self._gender.setdefault(root.entity, gender)
                 mention.entity = root.entity
                 rule = "resolve.pronoun" if info.pronoun else "resolve.definite"
                 why = f"'{head.text}' refers back to '{doc[root.start : root.end].text}'"
@@ -735,6 +743,10 @@ class SourceAttribution:
                 break
             p = prev.info
             if info.pronoun in PERSON_PRONOUNS:
+                wanted = _PRONOUN_GENDER.get(info.pronoun)
+                known = self._gender.get((prev.resolved or prev).entity)
+                if wanted and known and wanted != known:
+                    continue  # "she" does not refer back to Mr Smith
                 if p.person and not p.plural:
                     return prev
             elif info.pronoun in PLURAL_PRONOUNS:
@@ -1092,6 +1104,37 @@ def _relay_through_subject(doc: Doc, a: Attribution) -> None:
     a.src_head, a.src_start, a.src_end = cited.i, start, end
     a.source_rule = "source.citing"
     a.frame.update(range(cited.left_edge.i - 1, cited.right_edge.i + 1))
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_TITLE_GENDER = {
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "sir": "m",
+    "dame": "f",
+    "lord": "m",
+    "lady": "f",
+    "king": "m",
+    "queen": "f",
+    "prince": "m",
+    "princess": "f",
+    "spokesman": "m",
+    "spokeswoman": "f",
+    "chairman": "m",
+    "chairwoman": "f",
+    "congressman": "m",
+    "congresswoman": "f",
+}
+
+
+def _title_gender(doc: Doc, start: int, end: int) -> str | None:
+    for i in range(start, end):
+        gender = _TITLE_GENDER.get(doc[i].lower_.rstrip("."))
+        if gender:
+            return gender
+    return None
 
 
 def _anchor(a: Attribution) -> int:

@@ -280,3 +280,13 @@ def test_very_long_quote_is_split_and_keeps_its_speaker(claims_of) -> None:  # t
     assert all(c.end - c.start <= 1000 for c in quotes)
     assert all(c.source_type == "named_person" for c in quotes)
     assert not any("Anna Berg said" in c.text for c in claims)
+
+
+def test_pronouns_respect_gender_from_titles(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "Ms Anna Berg, the finance minister, said the budget was balanced. Mr John Smith, "
+        "the opposition leader, said it was not.\n\n"
+        "“It is a fair budget,” she said."
+    )
+    quote = next(c for c in claims if c.kind == "quote")
+    assert quote.resolved_to is not None and "Anna Berg" in quote.resolved_to.text
