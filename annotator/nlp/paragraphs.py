@@ -52,6 +52,11 @@ def wrap_width(text: str) -> int | None:
     # Most lines fill the width in wrapped text; one-line paragraphs of varied length do not.
     if near < 0.5 * len(lengths):
         return None
+    # And most wrapped lines stop mid-sentence, while one-line paragraphs end a sentence.
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    ended = sum(1 for line in lines if line.endswith(_SENTENCE_END))
+    if ended > 0.5 * len(lines):
+        return None
     return width
 
 

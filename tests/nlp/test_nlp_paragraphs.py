@@ -67,3 +67,16 @@ def test_headline_never_merges_with_first_paragraph(claims_of) -> None:  # type:
         assert claims[0].kind == "headline"
         assert claims[0].text == PARAS[0]
         assert claims[1].text.startswith("The government said")
+
+
+def test_short_one_line_paragraphs_are_not_mistaken_for_wrapped_text() -> None:
+    lines = [
+        "Wildfire Forces Evacuations",
+        "LOS ANGELES (AP) — A wildfire forced thousands to flee on Monday.",
+        "The fire started near a highway, officials said.",
+        "Winds pushed flames toward homes.",
+        '"It was terrifying," said resident Ana Ruiz.',
+        "Firefighters expect calmer winds on Tuesday.",
+        "No injuries were reported.",
+    ]
+    assert split("\n".join(lines)) == lines
