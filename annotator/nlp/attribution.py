@@ -184,7 +184,6 @@ class Draft:
     continues: Draft | None = None
     confidence: float = 0.7
     evidence: list[Evidence] = field(default_factory=list)
-    cue_chars: tuple[int, int] | None = None
     reason_given: bool = False
     unclosed: bool = False  # a quotation left open at the paragraph end
 
@@ -941,23 +940,12 @@ class SourceAttribution:
                     )
                 )
             else:
-                evidence.append(
-                    Evidence(
-                        "type.writer",
-                        text[d.sent_start : d.sent_end] if False else text[d.start : d.end],
-                        d.start,
-                        d.end,
-                        "no attribution cue: the writer's own voice",
-                    )
-                    if d.kind != "caption"
-                    else Evidence(
-                        "type.writer",
-                        text[d.start : d.end],
-                        d.start,
-                        d.end,
-                        "a caption, in the writer's voice",
-                    )
+                why = (
+                    "a caption, in the writer's voice"
+                    if d.kind == "caption"
+                    else "no attribution cue: the writer's own voice"
                 )
+                evidence.append(Evidence("type.writer", text[d.start : d.end], d.start, d.end, why))
             if m is not None:
                 source_type = m.info.source_type
                 flag = m.info.anonymous
