@@ -801,17 +801,17 @@ class SourceAttribution:
                 ):
                     target = m
                     break
+            targets = [target] if target is not None else []
             if target is None and rule not in _SOURCE_ONLY_ANON:
                 in_unit = [m for m in mentions if unit_of[m.head] == ui]
                 # No source in the sentence: "The officials spoke on condition of ...".
-                target = in_unit[0] if in_unit else self._subject_mention(doc, units[ui], mentions)
-            if target is None:
-                continue
+                targets = in_unit[:1] or self._subject_mentions(doc, units[ui], mentions)
             ev = span_evidence(f"anon.{rule}", doc, s, e, _ANON_WHY.get(rule, "identity withheld"))
-            by_entity.setdefault(target.entity, []).append(ev)
-            if ui in reasons_by_unit:
-                reason_entities.add(target.entity)
-                by_entity[target.entity].extend(reasons_by_unit[ui])
+            for tm in targets:
+                by_entity.setdefault(tm.entity, []).append(ev)
+                if ui in reasons_by_unit:
+                    reason_entities.add(tm.entity)
+                    by_entity[tm.entity].extend(reasons_by_unit[ui])
         for k, m in enumerate(mentions):
             if m.info.anonymous and m.entity not in by_entity:
                 by_entity.setdefault(m.entity, [])
@@ -863,23 +863,33 @@ class SourceAttribution:
                 m.info.source_type = "anonymous"
             draft.reason_given = m.entity in reason_entities
 
-    def _subject_mention(self, doc: Doc, unit: _Unit, mentions: list[Mention]) -> Mention | None:
-        """'The officials spoke on condition of anonymity': the subject, resolved."""
+    def _subject_mentions(self, doc: Doc, unit: _Unit, mentions: list[Mention]) -> list[Mention]:
+        """'The officials spoke on condition of anonymity', 'Both spoke ...': the earlier
+        source(s) the subject refers to."""
         root = unit.root(doc)
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
-            return None
-        before = [m for m in mentions if m.start < unit.start]
-        lemma = subj.lemma_.lower()
+            return []
+        before = [m for m in mentions if m.start < unit.start][-8:]
+        low, lemma = subj.lower_, subj.lemma_.lower()
+        if low in ("both", "all", "each"):
+            # The last two distinct sources ("both" / "all of them").
+            seen: dict[int, Mention] = {}
+            for m in reversed(before):
+                root_m = m.resolved or m
+                seen.setdefault(root_m.entity, m)
+                if len(seen) == 2:
+                    break
+            return list(seen.values())
         plural = subj.tag_ in ("NNS", "NNPS")
-        for m in reversed(before[-8:]):
-            if subj.lower_ in PERSON_PRONOUNS and m.info.person:
-                return m
-            if subj.lower_ in PLURAL_PRONOUNS and m.info.plural:
-                return m
+        for m in reversed(before):
+            if low in PERSON_PRONOUNS and m.info.person:
+                return [m]
+            if low in PLURAL_PRONOUNS and m.info.plural:
+                return [m]
             if m.lemma == lemma and m.info.plural == plural:
-                return m
-        return None
+                return [m]
+        return []
 
     # ------------------------------------------------------------------ output
     def _write(self, doc: Doc, drafts: list[Draft]) -> None:

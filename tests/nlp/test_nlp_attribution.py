@@ -290,3 +290,14 @@ def test_pronouns_respect_gender_from_titles(claims_of) -> None:  # type: ignore
     )
     quote = next(c for c in claims if c.kind == "quote")
     assert quote.resolved_to is not None and "Anna Berg" in quote.resolved_to.text
+
+
+def test_anonymity_sentence_about_both_earlier_sources(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "A senior economist said growth would slow. A second economist said a recession was "
+        "possible. Both spoke on condition of anonymity because the forecasts are confidential."
+    )
+    for words in ("growth would slow", "recession was possible"):
+        c = next(c for c in claims if words in c.text)
+        assert c.anonymous_flag and c.anonymity_reason_given is True
+        assert c.source_type == "anonymous"
