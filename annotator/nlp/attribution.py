@@ -22,6 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from annotator.nlp import boundaries  # noqa: F401  (registers "paragraph_boundaries" too)
 from annotator.nlp.cues import (
     Attribution,
     according_to,
