@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 import sys
 from collections.abc import Callable
 from contextlib import AbstractContextManager, closing, nullcontext
@@ -13,7 +12,7 @@ import click
 from rich.console import Console
 from rich.progress import Progress
 
-from annotator.cli.group import db_option
+from annotator.cli.group import command_line, db_option
 from annotator.errors import StoreError
 from annotator.export import FORMATS, ExportOptions, default_output, export_corpus
 from annotator.gold import GOLD_METHODS, GoldMethod
@@ -80,7 +79,7 @@ def export(
                 target,
                 options,
                 bom=bom,
-                command=shlex.join(["annotator", *sys.argv[1:]]),
+                command=command_line(click.get_current_context()),
                 on_record=advance,
             )
     if result.path is not None:

@@ -7,6 +7,7 @@ function, and domain errors become one line on stderr with a non-zero exit.
 from __future__ import annotations
 
 import importlib
+import shlex
 from typing import Any
 
 import click
@@ -65,6 +66,31 @@ def main() -> None:
       annotator review seeds/        ingest the sample articles and review them
       annotator stats                what the database holds
     """
+
+
+def command_line(ctx: click.Context) -> str:
+    """The command as given, rebuilt from its parsed parameters, for provenance records.
+
+    Not sys.argv: under `python -m`, a test runner or another host program that is the
+    host's command line, not annotator's.
+    """
+    words = ["annotator", ctx.info_name or ""]
+    for param in ctx.command.params:
+        if param.name is None or ctx.get_parameter_source(param.name) in (
+            None,
+            click.core.ParameterSource.DEFAULT,
+        ):
+            continue
+        value = ctx.params[param.name]
+        values = value if isinstance(value, tuple) else (value,)
+        for item in values:
+            if isinstance(param, click.Argument):
+                words.append(str(item))
+            elif isinstance(param, click.Option) and param.is_flag:
+                words.append(param.opts[0])
+            else:
+                words += [param.opts[0], str(item)]
+    return shlex.join(words)
 
 
 db_option = click.option(

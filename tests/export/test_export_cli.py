@@ -22,7 +22,7 @@ def test_default_output_is_named_after_the_database_and_date(
     out = tmp_path / "exports" / f"corpus-{date.today().isoformat()}.jsonl"
     assert len(out.read_text(encoding="utf-8").splitlines()) == 4
     meta = json.loads((out.parent / (out.name + ".meta.json")).read_text(encoding="utf-8"))
-    assert meta["command"].startswith("annotator ")
+    assert meta["command"] == f"annotator export --db {store.path} --only-labelled"
     assert meta["options"]["only_labelled"] is True
 
 
