@@ -4,26 +4,15 @@ from __future__ import annotations
 
 import click
 
-from annotator.cli.audit import require_database
-from annotator.cli.group import db_option
+from annotator.cli.group import db_option, require_database, reviewer_option, schema_option
 from annotator.cli.review import default_reviewer
 from annotator.labels import load_schema
 
 
 @click.command()
 @db_option
-@click.option(
-    "--reviewer",
-    default=None,
-    help="Your name as adjudicator (env: ANNOTATOR_REVIEWER; default: login name).",
-)
-@click.option(
-    "--schema",
-    "schema_path",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Label schema TOML file (default: labels/default.toml).",
-)
+@reviewer_option("as adjudicator")
+@schema_option
 def adjudicate(db_path: str, reviewer: str | None, schema_path: str | None) -> None:
     """Step through disputed claims and record the gold label of each.
 

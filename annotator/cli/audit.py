@@ -16,17 +16,11 @@ from annotator.audit.report_html import report_html
 from annotator.audit.report_json import report_json
 from annotator.audit.report_text import chain_line, print_report
 from annotator.audit.reviewers import FAST_SECONDS
-from annotator.cli.group import db_option
-from annotator.errors import ReportError, StoreError
+from annotator.cli.group import db_option, require_database, schema_option
+from annotator.errors import ReportError
 from annotator.gold import GOLD_METHODS
 from annotator.labels import load_schema
 from annotator.store import Store
-
-
-def require_database(db_path: str) -> None:
-    """Auditing and adjudicating never create a database: a wrong --db is an error."""
-    if not Path(db_path).is_file():
-        raise StoreError(f"{db_path}: no such database; pass an existing one with --db")
 
 
 def open_existing(db_path: str) -> Store:
@@ -59,7 +53,7 @@ def open_existing(db_path: str) -> Store:
     show_default=True,
     help="Gold labels the detector is compared against.",
 )
-@click.option("--schema", "schema_path", type=click.Path(dir_okay=False), help="Label schema file.")
+@schema_option
 @click.option(
     "--pin",
     metavar="HASH",

