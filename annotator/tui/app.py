@@ -26,6 +26,8 @@ class ReviewApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "quit", id="app.quit", tooltip="Quit (every save is already on disk)"),
         Binding("ctrl+c", "quit", "quit", show=False, id="app.quit_ctrl_c"),
+        # A control key: a label schema may take any plain letter.
+        Binding("ctrl+a", "audit", "audit", id="app.audit", tooltip="Show the audit report"),
         Binding(
             "ctrl+t",
             "toggle_theme",
@@ -52,11 +54,18 @@ class ReviewApp(App[None]):
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
 
+    def action_audit(self) -> None:
+        # Imported here: the audit's statistics stack is not needed to start reviewing.
+        from annotator.tui.screens.audit import AuditScreen
+
+        self.push_screen(AuditScreen(self.session.store.path, self.session.schema))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand(
             "Dark / light", "Switch between the dark and light themes", self.action_toggle_theme
         )
+        yield SystemCommand("Audit report", "Agreement, reviewers, detector", self.action_audit)
 
     def on_unmount(self) -> None:
         self.session.store.close()

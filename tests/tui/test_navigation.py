@@ -114,3 +114,22 @@ async def test_position_counts_claims_within_their_article(db_path: Path) -> Non
         await pilot.press("g", "6", "enter")
         assert app.session.article_position() == ((2, 4), (2, 2))
         assert app.session.claim is not None and app.session.claim.article_title == "Second"
+
+
+async def test_audit_report_opens_from_review_and_returns(db_path: Path) -> None:
+    """ctrl+a shows the audit of the database being reviewed; escape comes back."""
+    from annotator.tui.screens.audit import AuditScreen
+
+    app = make_app(db_path, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")  # one saved rating: the audit counts it
+        await pilot.press("ctrl+a")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, AuditScreen)
+        assert screen.report is not None
+        assert screen.report.chain.ok and screen.report.chain.records == 1
+        await pilot.press("escape")
+        assert not isinstance(app.screen, AuditScreen)
+        assert app.session.claim is not None
