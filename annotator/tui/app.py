@@ -27,7 +27,9 @@ class ReviewApp(App[None]):
         Binding("q", "quit", "quit", id="app.quit", tooltip="Quit (every save is already on disk)"),
         Binding("ctrl+c", "quit", "quit", show=False, id="app.quit_ctrl_c"),
         # A control key: a label schema may take any plain letter.
-        Binding("ctrl+a", "audit", "audit", id="app.audit", tooltip="Show the audit report"),
+        Binding(
+            "ctrl+a", "audit", "audit", show=False, id="app.audit", tooltip="Show the audit report"
+        ),
         Binding(
             "ctrl+t",
             "toggle_theme",
