@@ -681,7 +681,11 @@ class SourceAttribution:
             title_gender = _title_gender(doc, a.src_start, a.src_end)
             if title_gender:
                 self._gender[mention.entity] = title_gender
-            antecedent = self._antecedent(doc, mention, mentions)
+            partitive = _partitive_of(head)
+            if partitive is not None:
+                antecedent = self._partitive_antecedent(doc, mention, partitive, mentions)
+            else:
+                antecedent = self._antecedent(doc, mention, mentions)
             if antecedent is not None:
                 root = antecedent.resolved or antecedent
                 mention.resolved = root
@@ -689,16 +693,23 @@ class SourceAttribution:
                 if gender:
                     self._gender.setdefault(root.entity, gender)
                 mention.entity = root.entity
-                rule = "resolve.pronoun" if info.pronoun else "resolve.definite"
+                if partitive is not None:
+                    rule = "resolve.partitive"
+                elif info.pronoun:
+                    rule = "resolve.pronoun"
+                else:
+                    rule = "resolve.definite"
                 why = f"'{head.text}' refers back to '{doc[root.start : root.end].text}'"
+                # "one of them" is a single member of the group it refers back to.
+                single = partitive is not None and head.lower_ == "one"
                 mention.info = SourceInfo(
                     root.info.source_type,
                     anonymous=root.info.anonymous,
                     confidence=min(0.8, root.info.confidence),
                     evidence=[span_evidence(rule, doc, a.src_start, a.src_end, why)]
                     + [e for e in root.info.evidence if not e.rule.startswith("resolve.")],
-                    person=root.info.person,
-                    plural=root.info.plural,
+                    person=root.info.person or single,
+                    plural=root.info.plural and not single,
                 )
             elif any(e.rule == "type.known_person" for e in info.evidence):
                 for start, name, cs, ce in people:
@@ -723,6 +734,21 @@ class SourceAttribution:
                 draft.continues = nxt
                 draft.confidence = min(0.75, nxt.mention.info.confidence)
         return mentions
+
+    def _partitive_antecedent(
+        self, doc: Doc, m: Mention, group: Token, mentions: list[Mention]
+    ) -> Mention | None:
+        """'one of the people', 'two of them': the nearest earlier group of people, of the
+        same noun when one is given ("the people" -> "three people familiar with ...")."""
+        for prev in reversed(mentions[-12:]):
+            if m.para - prev.para > 4:
+                break
+            p = (prev.resolved or prev).info
+            if not p.plural or p.source_type in ("document", "named_organization"):
+                continue
+            if group.pos_ == "PRON" or group.lemma_.lower() == prev.lemma:
+                return prev
+        return None
 
     def _antecedent(self, doc: Doc, m: Mention, mentions: list[Mention]) -> Mention | None:
         info = m.info
@@ -1138,6 +1164,30 @@ def _title_gender(doc: Doc, start: int, end: int) -> str | None:
 
 def _anchor(a: Attribution) -> int:
     return a.verb if a.verb is not None else a.cue_start
+
+
+_QUANTIFIERS = frozenset(
+    {"one", "two", "three", "some", "each", "several", "many", "most", "both", "all", "none"}
+)
+
+
+def _partitive_of(head: Token) -> Token | None:
+    """The group of 'one of the people' / 'two of them' (a definite noun or a pronoun:
+    it refers back), or None."""
+    if head.lower_ not in _QUANTIFIERS:
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if obj.lower_ in ("them", "us", "those", "these"):
+                    return obj
+                if any(
+                    c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in obj.children
+                ):
+                    return obj
+    return None
 
 
 def _fragment(doc: Doc, start: int, end: int) -> bool:

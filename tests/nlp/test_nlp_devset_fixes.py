@@ -1,0 +1,28 @@
+"""Rules added for misses found on the independent dev set, checked on new sentences."""
+
+from __future__ import annotations
+
+
+def test_partitive_resolves_to_an_anonymous_group(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "Four lawyers involved in the case, speaking on condition of anonymity, said the "
+        "settlement talks had stalled.\n\n"
+        "The judge is expected to rule next month, one of the lawyers said.\n\n"
+        '"Nobody wants a trial," one of them said.'
+    )
+    later = [c for c in claims if "rule next month" in c.text or "wants a trial" in c.text]
+    assert len(later) == 2
+    for c in later:
+        assert c.source_type == "anonymous" and c.anonymous_flag
+        assert c.resolved_to is not None and c.resolved_to.text.startswith("Four lawyers")
+        assert any(e.rule == "resolve.partitive" for e in c.evidence)
+
+
+def test_partitive_without_a_matching_group_stays_unresolved(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "Two senior officials said the border would reopen on Friday.\n\n"
+        "The market will reopen too, one of the vendors said."
+    )
+    c = next(c for c in claims if "market will reopen" in c.text)
+    assert c.resolved_to is None
+    assert not c.anonymous_flag
