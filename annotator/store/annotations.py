@@ -106,7 +106,7 @@ class AnnotationsMixin(StoreBase):
     def register_schema(self, schema_id: str, name: str, version: str, content: str) -> None:
         """Store a label schema by its content hash (no-op when already stored)."""
         with self.transaction():
-            self.db["label_schemas"].insert(
+            self.db.table("label_schemas").insert(
                 {
                     "id": schema_id,
                     "name": name,
@@ -118,7 +118,7 @@ class AnnotationsMixin(StoreBase):
             )
 
     def _ensure_reviewer(self, name: str) -> None:
-        self.db["reviewers"].insert({"name": name, "first_seen": utc_now()}, ignore=True)
+        self.db.table("reviewers").insert({"name": name, "first_seen": utc_now()}, ignore=True)
 
     def add_annotation(
         self,

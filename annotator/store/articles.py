@@ -56,7 +56,7 @@ class ArticlesMixin(StoreBase):
         with self.transaction():
             if self.has_article(article.id):
                 return False
-            self.db["articles"].insert(
+            self.db.table("articles").insert(
                 {
                     "id": article.id,
                     "title": article.title,
@@ -69,7 +69,9 @@ class ArticlesMixin(StoreBase):
                     "ingested_at": utc_now(),
                 }
             )
-            claim_rows, attribution_rows, evidence_rows = [], [], []
+            claim_rows: list[dict[str, Any]] = []
+            attribution_rows: list[dict[str, Any]] = []
+            evidence_rows: list[dict[str, Any]] = []
             for claim in claims:
                 cid = claim_id(article.id, claim.start, claim.end)
                 claim_rows.append(
@@ -115,10 +117,10 @@ class ArticlesMixin(StoreBase):
                     }
                     for e in claim.evidence
                 )
-            self.db["claims"].insert_all(claim_rows)
-            self.db["attributions"].insert_all(attribution_rows)
+            self.db.table("claims").insert_all(claim_rows)
+            self.db.table("attributions").insert_all(attribution_rows)
             if evidence_rows:
-                self.db["evidence"].insert_all(evidence_rows)
+                self.db.table("evidence").insert_all(evidence_rows)
         return True
 
     def stats(self) -> StoreStats:

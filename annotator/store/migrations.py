@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 def _initial_schema(db: Database) -> None:
     """Version 1: articles, claims, machine attributions, evidence, annotations, history."""
-    db["articles"].create(
+    db.table("articles").create(
         {
             "id": str,  # hash of normalised text: re-ingesting is a no-op
             "title": str,
@@ -29,7 +29,7 @@ def _initial_schema(db: Database) -> None:
         pk="id",
         not_null={"text", "ingested_at"},
     )
-    db["claims"].create(
+    db.table("claims").create(
         {
             "id": str,  # derived from article id and offsets: stable across databases
             "article_id": str,
@@ -45,7 +45,7 @@ def _initial_schema(db: Database) -> None:
         foreign_keys=[("article_id", "articles", "id")],
         not_null={"article_id", "seq", "start", "end", "text", "kind"},
     )
-    db["attributions"].create(
+    db.table("attributions").create(
         {
             "claim_id": str,
             "source_type": str,
@@ -71,7 +71,7 @@ def _initial_schema(db: Database) -> None:
         foreign_keys=[("claim_id", "claims", "id")],
         not_null={"source_type", "anonymous_flag", "confidence"},
     )
-    db["evidence"].create(
+    db.table("evidence").create(
         {
             "id": int,
             "claim_id": str,
@@ -84,15 +84,15 @@ def _initial_schema(db: Database) -> None:
         pk="id",
         foreign_keys=[("claim_id", "claims", "id")],
     )
-    db["label_schemas"].create(
+    db.table("label_schemas").create(
         {"id": str, "name": str, "version": str, "content": str, "created_at": str},
         pk="id",
         not_null={"content"},
     )
-    db["reviewers"].create({"name": str, "first_seen": str}, pk="name")
+    db.table("reviewers").create({"name": str, "first_seen": str}, pk="name")
     # Append-only: the current label of (claim, reviewer) is its newest row. Each row
     # carries the hash of the previous row, so an edit or deletion by hand is detectable.
-    db["annotations"].create(
+    db.table("annotations").create(
         {
             "id": int,
             "claim_id": str,
@@ -114,22 +114,22 @@ def _initial_schema(db: Database) -> None:
         ],
         not_null={"claim_id", "reviewer", "action", "saved_at", "hash"},
     )
-    db["events"].create(
+    db.table("events").create(
         {"id": int, "at": str, "kind": str, "actor": str, "detail": str},
         pk="id",
         not_null={"at", "kind"},
     )
-    db["claims"].create_index(["article_id", "seq"], unique=True)
-    db["evidence"].create_index(["claim_id"])
-    db["attributions"].create_index(["source_type"])
-    db["annotations"].create_index(["claim_id", "reviewer", "id"])
-    db["annotations"].create_index(["reviewer", "id"])
+    db.table("claims").create_index(["article_id", "seq"], unique=True)
+    db.table("evidence").create_index(["claim_id"])
+    db.table("attributions").create_index(["source_type"])
+    db.table("annotations").create_index(["claim_id", "reviewer", "id"])
+    db.table("annotations").create_index(["reviewer", "id"])
 
 
 def _claim_search(db: Database) -> None:
     """Version 2: full-text search on claim text, kept current by triggers."""
-    db["claims"].enable_fts(["text"], create_triggers=True, tokenize="porter")
-    db["claims_fts"].rebuild_fts()
+    db.table("claims").enable_fts(["text"], create_triggers=True, tokenize="porter")
+    db.table("claims_fts").rebuild_fts()
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [_initial_schema, _claim_search]
