@@ -56,12 +56,14 @@ def _is_plural(token: Token) -> bool:
 
 def _named_person_token(token: Token, lex: Lexicon, known_people: set[str]) -> str | None:
     """Why a proper-noun token names a person, or None."""
+    # A surname named earlier in full: matched on the text, because the model often tags a
+    # bare surname NOUN/NNS or ORG ("Mendes said ...").
+    if token.text in known_people and token.text[:1].isupper():
+        return "type.known_person"
     if token.pos_ != "PROPN":
         return None
     if token.ent_type_ == "PERSON":
         return "type.person_entity"
-    if token.text in known_people:
-        return "type.known_person"
     # A title before the name: "Sen. Jane Roe", "Foreign Minister Mevlut Cavusoglu".
     for left in token.doc[max(token.i - 4, token.sent.start) : token.i]:
         if left.lower_.rstrip(".") in lex.titles and left.head.i in range(left.i, token.i + 1):

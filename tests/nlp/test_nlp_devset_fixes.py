@@ -26,3 +26,17 @@ def test_partitive_without_a_matching_group_stays_unresolved(claims_of) -> None:
     c = next(c for c in claims if "market will reopen" in c.text)
     assert c.resolved_to is None
     assert not c.anonymous_flag
+
+
+def test_bare_surname_named_earlier_is_a_person_whatever_its_tag(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "Chief Financial Officer Teresa Banks told investors that sales had stalled.\n\n"
+        "Banks said the company plans to cut prices in March.\n\n"
+        "Regional banks said the rate cut came too late."
+    )
+    c = next(c for c in claims if "cut prices" in c.text)
+    assert c.source_type == "named_person"
+    assert any(e.rule == "type.known_person" for e in c.evidence)
+    # Near miss: the same word in lower case is the common noun.
+    other = next(c for c in claims if "came too late" in c.text)
+    assert other.source_type != "named_person"
