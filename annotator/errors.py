@@ -17,6 +17,14 @@ class InputError(AnnotatorError):
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {problem}")
 
+    @classmethod
+    def at(cls, origin: str, problem: str) -> InputError:
+        """An error located at an article's origin: `path`, or `path:line` for JSONL/CSV."""
+        path, _, line = origin.rpartition(":")
+        if path and line.isdigit():
+            return cls(path, problem, int(line))
+        return cls(origin, problem)
+
 
 class ModelError(AnnotatorError):
     """No usable spaCy model could be loaded."""

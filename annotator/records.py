@@ -20,6 +20,9 @@ SOURCE_TYPES: tuple[str, ...] = (
     "unattributed",
 )
 CLAIM_KINDS: tuple[str, ...] = ("headline", "statement", "quote", "caption")
+# The longest article text extraction takes: spaCy's default `nlp.max_length`, beyond
+# which its parser refuses a text (and would need about 1 GB per 100,000 characters).
+MAX_ARTICLE_CHARS = 1_000_000
 
 
 def normalise_text(text: str) -> str:

@@ -50,3 +50,18 @@ def test_a_store_error_is_one_line_without_traceback(tmp_path) -> None:  # type:
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert "bad.db: cannot open as an annotator database" in result.output
+
+
+def test_an_unforeseen_fault_is_one_line_too(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A bug must not show a user a traceback; the line says what to do."""
+    from annotator.store import Store
+
+    def broken_stats(self: Store) -> None:  # a fault the test cannot cause for real
+        raise RuntimeError("disk on fire\nsecond line")
+
+    monkeypatch.setattr(Store, "stats", broken_stats)
+    result = CliRunner().invoke(main, ["stats", "--db", str(tmp_path / "a.db")])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "internal error (RuntimeError: disk on fire); please report it" in result.output
+    assert "second line" not in result.output

@@ -7,6 +7,7 @@ function, and domain errors become one line on stderr with a non-zero exit.
 from __future__ import annotations
 
 import importlib
+import os
 import shlex
 from collections.abc import Callable
 from pathlib import Path
@@ -58,6 +59,17 @@ class AnnotatorGroup(click.Group):
             return super().invoke(ctx)
         except AnnotatorError as error:
             raise click.ClickException(str(error)) from error
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as error:
+            # A bug or an unforeseen fault: still one line, with what to do about it.
+            if os.environ.get("ANNOTATOR_DEBUG"):
+                raise
+            first_line = (str(error).splitlines() or [""])[0]
+            raise click.ClickException(
+                f"internal error ({type(error).__name__}: {first_line}); please report it "
+                "with the command you ran (ANNOTATOR_DEBUG=1 shows the traceback)"
+            ) from error
 
 
 @click.group(cls=AnnotatorGroup, context_settings={"help_option_names": ["-h", "--help"]})

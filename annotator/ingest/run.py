@@ -97,7 +97,13 @@ def ingest_paths(
                 # Claims that break a constraint are an extraction bug: the article's
                 # transaction is rolled back whole, and the run goes on.
                 problem = f"cannot store this article ({error}); please report this as a bug"
-                record(IngestStep("failed", article.origin, error=_error(article, problem)))
+                record(
+                    IngestStep(
+                        "failed",
+                        article.origin,
+                        error=InputError.at(article.origin or article.id, problem),
+                    )
+                )
                 continue
             outcome: Outcome = "added" if stored else "present"
             record(IngestStep(outcome, article.origin, claims=len(claims) if stored else 0))
@@ -133,11 +139,3 @@ def _new_articles(
             else:
                 seen.add(item.id)
                 yield item
-
-
-def _error(article: Article, problem: str) -> InputError:
-    """An InputError located at an article's origin (`path` or `path:line`)."""
-    path, _, line = (article.origin or article.id).rpartition(":")
-    if path and line.isdigit():
-        return InputError(path, problem, int(line))
-    return InputError(article.origin or article.id, problem)

@@ -11,7 +11,7 @@ from annotator.ingest.page import read_html
 from annotator.ingest.plain import read_plain
 from annotator.ingest.size import DEFAULT_MAX_BYTES
 from annotator.ingest.table import read_csv
-from annotator.records import Article
+from annotator.records import MAX_ARTICLE_CHARS, Article
 
 Reader = Callable[[Path, int], Iterator[Article | InputError]]
 
@@ -39,9 +39,21 @@ def read_paths(
             yield item
             continue
         try:
-            yield from READERS[item.suffix.lower()](item, max_bytes)
+            for read in READERS[item.suffix.lower()](item, max_bytes):
+                yield _checked_length(read)
         except InputError as error:
             yield error
+
+
+def _checked_length(item: Article | InputError) -> Article | InputError:
+    """An article too long to parse is an error of its own; the batch goes on."""
+    if isinstance(item, InputError) or len(item.text) <= MAX_ARTICLE_CHARS:
+        return item
+    return InputError.at(
+        item.origin or item.id,
+        f"article is {len(item.text):,} characters, over the {MAX_ARTICLE_CHARS:,} "
+        "that extraction handles; split it into several articles",
+    )
 
 
 def input_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:

@@ -156,3 +156,19 @@ def test_windows_line_ends_and_control_characters_are_kept_and_offsets_still_hol
     assert stored == text
     for claim in store.db["claims"].rows:
         assert stored[claim["start"] : claim["end"]] == claim["text"]
+
+
+def test_an_article_too_long_to_parse_is_one_error_and_the_batch_goes_on(
+    store: Store, model: Extractor, tmp_path: Path
+) -> None:
+    """A 1 MB single-line article (hostile or a broken export) must not stop the run."""
+    from annotator.records import MAX_ARTICLE_CHARS
+
+    long_file = tmp_path / "one_long_line.txt"
+    words = "the minister said prices would rise again "
+    long_file.write_text("Title\n\n" + words * (MAX_ARTICLE_CHARS // len(words) + 1))
+    report = ingest_paths(store, [long_file, SEEDS])
+    assert report.added == 1  # the seed article
+    assert len(report.failed) == 1
+    assert report.failed[0].startswith(f"{long_file}: article is ")
+    assert "split it into several articles" in report.failed[0]
