@@ -63,6 +63,8 @@ FRAME_DEPS = frozenset(
 # Children left out of a source span: they say what the source did, not who it is.
 SOURCE_DROP = frozenset({"relcl", "acl", "advcl", "parataxis"})
 IDENTIFYING_ACL = frozenset({"brief", "familiar", "involve", "know", "close", "connect"})
+# Words that open an indirect question ("asked whether ...", "wondered how ...").
+INTERROGATIVE = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
 BAD_SUBJECTS = frozenset({"this", "that", "which", "what", "there", "these", "those", "it's"})
 
 
@@ -162,6 +164,16 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
     return None, ""
 
 
+def _indirect_question(doc: Doc, content: list[tuple[int, int]]) -> bool:
+    """Whether a clause complement opens with 'whether', 'if', 'how' ... (a reported
+    question), not 'that' ("asked that his name not be used" is a request)."""
+    for lo, hi in content:
+        first = next((doc[i] for i in range(lo, hi) if not doc[i].is_punct), None)
+        if first is not None and first.lower_ in INTERROGATIVE:
+            return True
+    return False
+
+
 def _has_quote(doc: Doc, lo: int, hi: int, quoted: list[int]) -> bool:
     return any(quoted[i] >= 0 for i in range(lo, hi))
 
@@ -253,7 +265,7 @@ def verb_attribution(
         content.extend([(hlo, vlo), (vhi, hhi)])
         after_content = True
     if lemma in lex.quote_cue_verbs:
-        if not quote_near:
+        if not quote_near and not _indirect_question(doc, content):
             return None  # "asks Turkey to delay": a request, not a report
     elif weak:
         if lemma in ("call", "describe", "dub", "label"):

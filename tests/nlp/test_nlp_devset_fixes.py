@@ -40,3 +40,21 @@ def test_bare_surname_named_earlier_is_a_person_whatever_its_tag(claims_of) -> N
     # Near miss: the same word in lower case is the common noun.
     other = next(c for c in claims if "came too late" in c.text)
     assert other.source_type != "named_person"
+
+
+def test_questioned_whether_and_asked_whether_are_cues(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "Councilwoman Ada Pryce questioned whether the new bridge was worth the cost.\n\n"
+        "Parents asked whether the school would reopen before winter.\n\n"
+        "The mayor questioned the budget.\n\n"
+        "The district asked for a larger grant."
+    )
+    by_text = {c.text: c for c in claims}
+    hit = next(c for t, c in by_text.items() if "worth the cost" in t)
+    assert hit.cue is not None and hit.cue.text == "questioned"
+    assert hit.source_type == "named_person"
+    asked = next(c for t, c in by_text.items() if "reopen before winter" in t)
+    assert asked.cue is not None and asked.cue.text == "asked"
+    # Near misses: a noun object or a request is no report.
+    for words in ("questioned the budget", "larger grant"):
+        assert next(c for t, c in by_text.items() if words in t).source_type == "unattributed"
