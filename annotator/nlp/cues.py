@@ -140,6 +140,16 @@ def _relayed(head: Token) -> tuple[int, int] | None:
     return None
 
 
+def _by_agent(verb: Token) -> tuple[int, int] | None:
+    """The noun phrase of a 'by' phrase on ``verb`` ("quoted ... by the newspaper")."""
+    for child in verb.children:
+        if child.dep_ in ("agent", "prep") and child.lower_ == "by":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return source_span(obj)
+    return None
+
+
 def _citing(verb: Token) -> int | None:
     """'Bloomberg reported, citing two officials': the head of 'two officials'."""
     for child in verb.subtree:
@@ -202,6 +212,11 @@ def verb_attribution(
         subj, source_rule = _subject(verb)
     if subj is None:
         return None
+    relayed: tuple[int, int] | None = None
+    if cue_rule == "cue.quoted_as_saying":
+        # "X was quoted as saying by the newspaper", "quoted by Interfax as saying": the
+        # agent of the quoting relays the source.
+        relayed = _by_agent(base) or _by_agent(verb)
     if subj.lower_ not in RELATIVE and (
         subj.lower_ in BAD_SUBJECTS or subj.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X")
     ):
@@ -238,10 +253,15 @@ def verb_attribution(
     for child in verb.children:
         if child.dep_ in CONTENT_DEPS or (child.dep_ == "xcomp" and lemma in DIRECTIVE_VERBS):
             content.append(_subtree_range(child))
-    vlo, vhi = _subtree_range(verb)
+    if base is not verb and not content:
+        # '"...," X was quoted as saying': the quotation hangs on "quoted", before it.
+        for child in base.children:
+            if child.dep_ in CONTENT_DEPS and child.i < base.i:
+                content.append(_subtree_range(child))
+    after_content = base is not verb and any(hi <= subj.i for _, hi in content)
+    vlo, vhi = _subtree_range(verb if base is verb else base)
     # A quotation in the clause or right next to it (the model may split "“Why?” | she asked").
     quote_near = _has_quote(doc, max(vlo - 2, 0), min(vhi + 2, len(doc)), quoted)
-    after_content = False
     # The clause without the commas the parser may hang on it.
     tlo, thi = vlo, vhi
     while tlo < verb.i and doc[tlo].is_punct:
@@ -284,7 +304,8 @@ def verb_attribution(
     frame = set(range(src.left_edge.i, src.right_edge.i + 1))
     frame.update(range(src_start, src_end))
     frame.update(range(cue_start, cue_end))
-    for child in verb.children:
+    frame_children = list(verb.children) + (list(base.children) if base is not verb else [])
+    for child in frame_children:
         if child.dep_ in FRAME_DEPS or (lemma == "tell" and child.dep_ == "dobj"):
             if child.i == src.i:
                 continue
@@ -313,7 +334,7 @@ def verb_attribution(
         verb=verb.i,
         content=content,
         frame=frame,
-        relayed=_relayed(src),
+        relayed=relayed or _relayed(src),
         after_content=after_content,
         citing=citing,
     )

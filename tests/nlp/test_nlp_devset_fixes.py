@@ -58,3 +58,19 @@ def test_questioned_whether_and_asked_whether_are_cues(claims_of) -> None:  # ty
     # Near misses: a noun object or a request is no report.
     for words in ("questioned the budget", "larger grant"):
         assert next(c for t, c in by_text.items() if words in t).source_type == "unattributed"
+
+
+def test_quoted_as_saying_by_an_outlet_after_the_quote(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        '"We will not sign this deal," Ortega was quoted as saying by the local radio station.'
+        "\n\nThe minister was quoted by Interfax as saying the pipeline would open in May."
+        "\n\nThe memo was quoted in full by the newspaper."
+    )
+    q = next(c for c in claims if "sign this deal" in c.text)
+    assert q.source is not None and q.source.text == "Ortega"
+    assert q.cue is not None and q.cue.text == "quoted as saying"
+    assert q.relayed_by is not None and q.relayed_by.text == "the local radio station"
+    s = next(c for c in claims if "pipeline" in c.text)
+    assert s.relayed_by is not None and s.relayed_by.text == "Interfax"
+    # Near miss: quoting a document, with no "as saying", reports nothing.
+    assert next(c for c in claims if "in full" in c.text).source_type == "unattributed"
