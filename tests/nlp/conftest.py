@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from annotator.nlp.pipeline import Extractor, load_extractor
 from annotator.records import Article, ExtractedClaim
 
-SEED = "/work/shared/seeds/000_7d85eff3e4ce24d8.txt"
-SEED_GOLD = "/work/shared/eval/seed_gold.jsonl"
+# The sample article and its gold (a copy of shared/eval/seed_gold.jsonl), inside the
+# repository so the tests run wherever it is checked out.
+ROOT = Path(__file__).resolve().parents[2]
+SEED = str(ROOT / "seeds" / "turkey-s400-postponing-not-on-agenda.txt")
+SEED_GOLD = str(ROOT / "tests" / "nlp" / "data" / "seed_gold.jsonl")
 
 
 @pytest.fixture(scope="session")

@@ -6,11 +6,9 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from conftest import SEED, SEED_GOLD
 
 from annotator.cli import main
-
-SEED = "/work/shared/seeds/000_7d85eff3e4ce24d8.txt"
-SEED_GOLD = "/work/shared/eval/seed_gold.jsonl"
 
 
 def test_extract_prints_one_json_object_per_claim(tmp_path: Path) -> None:

@@ -6,13 +6,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import SEED, SEED_GOLD
 
 from annotator.nlp.evaluate import read_gold, render, score
 from annotator.nlp.paragraphs import prepare_text
 from annotator.records import Article
-
-SEED = "/work/shared/seeds/000_7d85eff3e4ce24d8.txt"
-SEED_GOLD = "/work/shared/eval/seed_gold.jsonl"
 
 
 def layouts() -> dict[str, str]:

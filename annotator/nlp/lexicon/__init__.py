@@ -1,7 +1,10 @@
 """The word lists detection runs on, read from the plain data files in ``lexicon/``.
 
-One entry per line, ``#`` starts a comment. Users extend detection by editing these files
-(or passing their own ``Lexicon`` to the component).
+One entry per line, ``#`` starts a comment. Users extend detection without touching the
+installed package: a folder of files with the same names (
+``ANNOTATOR_LEXICON`` for annotator's commands, or the component's ``lexicon_dir``
+setting) adds its entries to the
+shipped ones. A program can also pass its own ``Lexicon`` to the component.
 """
 
 from __future__ import annotations
@@ -9,11 +12,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
+
+from annotator.errors import AnnotatorError
 
 
-def read_list(name: str) -> list[str]:
-    """Entries of ``lexicon/<name>.txt``: stripped, comments and blank lines dropped."""
+def read_list(name: str, extra_dir: str | None = None) -> list[str]:
+    """Entries of ``lexicon/<name>.txt`` and of ``<extra_dir>/<name>.txt`` if it exists.
+
+    Stripped; comments and blank lines dropped.
+    """
     text = resources.files("annotator.nlp.lexicon").joinpath(f"{name}.txt").read_text("utf-8")
+    if extra_dir is not None:
+        extra = Path(extra_dir) / f"{name}.txt"
+        if extra.is_file():
+            text += "\n" + extra.read_text("utf-8")
     out: list[str] = []
     for line in text.splitlines():
         line = line.split("#", 1)[0].rstrip()
@@ -40,22 +53,36 @@ class Lexicon:
     capitals: frozenset[str]
 
 
-@cache
 def default_lexicon() -> Lexicon:
     """The lexicon shipped with annotator (read once per process)."""
+    return load_lexicon(None)
+
+
+@cache
+def load_lexicon(extra_dir: str | None) -> Lexicon:
+    """The shipped lexicon plus the entries of a user's folder of lists (read once each)."""
+    if extra_dir is not None and not Path(extra_dir).is_dir():
+        raise AnnotatorError(
+            f"{extra_dir}: lexicon folder not found; pass a folder of word-list .txt files"
+        )
+
+    def words(name: str) -> list[str]:
+        return read_list(name, extra_dir)
+
     phrases = []
-    for line in read_list("anonymity_phrases"):
+    for line in words("anonymity_phrases"):
         rule, _, phrase = line.partition("\t")
         if phrase:
             phrases.append((rule.strip(), phrase.strip()))
-    lower = lambda name: frozenset(w.lower() for w in read_list(name))  # noqa: E731
+
+    lower = lambda name: frozenset(w.lower() for w in words(name))  # noqa: E731
     return Lexicon(
         cue_verbs=lower("cue_verbs"),
         weak_cue_verbs=lower("weak_cue_verbs"),
         quote_cue_verbs=lower("quote_cue_verbs"),
-        multiword_cues=tuple(read_list("multiword_cues")),
+        multiword_cues=tuple(words("multiword_cues")),
         anonymity_phrases=tuple(phrases),
-        anonymity_reasons=tuple(read_list("anonymity_reasons")),
+        anonymity_reasons=tuple(words("anonymity_reasons")),
         person_nouns=lower("person_nouns"),
         anonymous_nouns=lower("anonymous_nouns"),
         spokesperson_nouns=lower("spokesperson_nouns"),
@@ -63,5 +90,5 @@ def default_lexicon() -> Lexicon:
         group_nouns=lower("group_nouns"),
         org_nouns=lower("org_nouns"),
         titles=lower("titles"),
-        capitals=frozenset(read_list("capitals")),
+        capitals=frozenset(words("capitals")),
     )
