@@ -272,6 +272,8 @@ class SourceAttribution:
                 and prev.para == para
                 and (
                     first.text[:1].islower()
+                    # A closing quote mark split off after the period ('programs." | "').
+                    or all(doc[i].is_punct or doc[i].is_space for i in range(s, e))
                     or doc[prev.end - 1].text in (",", ";", "–", "-", "—")
                     or _fragment(doc, prev.start, prev.end)
                 )
@@ -517,6 +519,8 @@ class SourceAttribution:
         last = doc[unit.end - 1]
         sent_end = last.idx + len(last)
         text = _text_of(doc)[sent_start:sent_end]
+        if not any(ch.isalnum() for ch in text):
+            return []  # a paragraph of punctuation ("***", a lone quote mark) claims nothing
         attrs = unit.attributions
         kind = "headline" if headline else "statement"
         if attrs and not headline and _CAPTION_START.search(text):

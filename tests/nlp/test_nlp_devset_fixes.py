@@ -74,3 +74,15 @@ def test_quoted_as_saying_by_an_outlet_after_the_quote(claims_of) -> None:  # ty
     assert s.relayed_by is not None and s.relayed_by.text == "Interfax"
     # Near miss: quoting a document, with no "as saying", reports nothing.
     assert next(c for c in claims if "in full" in c.text).source_type == "unattributed"
+
+
+def test_closing_straight_quote_after_the_period_is_no_claim(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        'The auditor said the agency had "failed to track far simpler grants."\n\n'
+        "***\n\n"
+        'The agency said it "would review the findings," and declined further comment.'
+    )
+    assert all(any(ch.isalnum() for ch in c.text) for c in claims)
+    first = next(c for c in claims if "simpler grants" in c.text)
+    assert first.text.endswith('grants."')
+    assert len(claims) == 2
