@@ -80,6 +80,11 @@ _HEADLINE_CUES = frozenset(
         "reveals",
         "announces",
         "predicts",
+        "finds",
+        "shows",
+        "suggests",
+        "reports",
+        "concludes",
     }
 )
 # Words that refer back to any earlier source ("the source", "the expert").
@@ -602,6 +607,9 @@ class SourceAttribution:
 
     def _headline_cue(self, doc: Doc, unit: _Unit) -> Attribution | None:
         """'Turkey Says ...' in a title-case headline, where the parse is unreliable."""
+        trailing = self._trailing_headline_cue(doc, unit)
+        if trailing is not None:
+            return trailing
         for i in range(unit.start + 1, min(unit.start + 7, unit.end)):
             if doc[i].lower_ in _HEADLINE_CUES:
                 head = max(range(unit.start, i), key=lambda j: doc[j].pos_ == "PROPN")
@@ -624,6 +632,33 @@ class SourceAttribution:
                     confidence=0.55,
                 )
         return None
+
+    def _trailing_headline_cue(self, doc: Doc, unit: _Unit) -> Attribution | None:
+        """'Daily Walks Cut Risk, Large Study Finds': the few words between the last comma
+        and a final cue word are the source."""
+        end = unit.end
+        while end > unit.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        cue = end - 1
+        if cue <= unit.start or doc[cue].lower_ not in _HEADLINE_CUES:
+            return None
+        comma = next(
+            (j for j in range(cue - 1, max(cue - 6, unit.start), -1) if doc[j].text == ","), None
+        )
+        if comma is None or comma + 1 >= cue:
+            return None
+        if any(doc[j].pos_ in ("VERB", "AUX", "ADP") for j in range(comma + 1, cue)):
+            return None
+        return Attribution(
+            cue_start=cue,
+            cue_end=cue + 1,
+            src_head=cue - 1,
+            src_start=comma + 1,
+            src_end=cue,
+            cue_rule="cue.headline",
+            source_rule="source.headline",
+            confidence=0.55,
+        )
 
     # ------------------------------------------------------------------ sources
     def _resolve(self, doc: Doc, drafts: list[Draft]) -> list[Mention]:

@@ -86,3 +86,21 @@ def test_closing_straight_quote_after_the_period_is_no_claim(claims_of) -> None:
     first = next(c for c in claims if "simpler grants" in c.text)
     assert first.text.endswith('grants."')
     assert len(claims) == 2
+
+
+def test_headline_ending_in_finds_or_shows_rests_on_its_subject(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "Coffee Drinkers Live Longer, New Survey Shows\n\n"
+        "The survey of 40,000 adults was published on Monday in a medical journal."
+    )
+    c = claims[0]
+    assert c.kind == "headline" and c.source_type == "document"
+    assert c.source is not None and c.source.text == "New Survey"
+    assert c.cue is not None and c.cue.text == "Shows"
+
+
+def test_headline_with_two_clauses_and_no_cue_stays_unattributed(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "Storm Hits Coast, Thousands Flee\n\nThe storm came ashore on Monday near the port."
+    )
+    assert claims[0].kind == "headline" and claims[0].source_type == "unattributed"
