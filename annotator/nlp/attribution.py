@@ -109,6 +109,20 @@ _CREDIT = re.compile(
     r"^\W*(?:REUTERS|AP Photo|AFP|Getty Images|Photo)\s*/|^\W*\(?(?:Photo|Image)s?:", re.I
 )
 _QUOTE_CHARS = re.compile(r"[“”\"]")
+# Bylines and credit lines ("By Nora Castillo, Business Desk", "Reporting by A; Editing by
+# B") name the writers, not sources: they are no claims at all.
+_BYLINE_START = re.compile(r"^\W*(?:By|(?:Additional\s+)?[Rr]eporting\s+by|Writing\s+by)\s+[A-Z]")
+_BYLINE_WORDS = frozenset(
+    {"by", "and", "in", "from", "for", "of", "the", "with", "reporting", "editing", "writing"}
+)
+
+
+def _is_byline(text: str) -> bool:
+    """Only capitalised words (names, desks, outlets) and joiners after 'By'."""
+    if len(text) > 120 or not _BYLINE_START.match(text) or text.rstrip().endswith((".", "!", "?")):
+        return False
+    words = re.findall(r"[^\W\d_][\w'’.-]*", text)
+    return all(w[0].isupper() or w.lower() in _BYLINE_WORDS for w in words)
 
 
 def claims_from_doc(doc: Doc, text: str | None = None) -> list[ExtractedClaim]:
@@ -524,8 +538,8 @@ class SourceAttribution:
         last = doc[unit.end - 1]
         sent_end = last.idx + len(last)
         text = _text_of(doc)[sent_start:sent_end]
-        if not any(ch.isalnum() for ch in text):
-            return []  # a paragraph of punctuation ("***", a lone quote mark) claims nothing
+        if not any(ch.isalnum() for ch in text) or _is_byline(text):
+            return []  # punctuation only ("***", a lone quote mark), or a byline
         attrs = unit.attributions
         kind = "headline" if headline else "statement"
         if attrs and not headline and _CAPTION_START.search(text):

@@ -104,3 +104,17 @@ def test_headline_with_two_clauses_and_no_cue_stays_unattributed(claims_of) -> N
         "Storm Hits Coast, Thousands Flee\n\nThe storm came ashore on Monday near the port."
     )
     assert claims[0].kind == "headline" and claims[0].source_type == "unattributed"
+
+
+def test_bylines_are_no_claims(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "Port Strike Enters Second Week\n\n"
+        "By Malik Osei and Jo Brandt, Labor Desk\n\n"
+        "By Tuesday, more than 40 ships were waiting outside the harbor.\n\n"
+        "Reporting by Malik Osei; Editing by Ann Fry"
+    )
+    texts = [c.text for c in claims]
+    assert not any(t.startswith(("By Malik", "Reporting by")) for t in texts)
+    # Near miss: a sentence that opens with "By" is the writer's statement.
+    assert any(t.startswith("By Tuesday") for t in texts)
+    assert claims[0].kind == "headline"
