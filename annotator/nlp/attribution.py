@@ -384,6 +384,8 @@ class SourceAttribution:
                     attr = statement_cue(doc, s, e)
                     if attr is not None and not any(a.verb == attr.verb for a in found):
                         found.append(attr)
+            for attr in found:
+                _widen_document(doc, attr, lex)
             # The outermost attribution owns a claim: drop those nested in another's content.
             # An attribution after its content ("X expects Y, a spokeswoman said") wins
             # over a verb inside that content, even where the parse nests it the other way.
@@ -1170,6 +1172,19 @@ def _text_of(doc: Doc) -> str:
     if text is None:
         text = _TEXT[id(doc)] = doc.text
     return text
+
+
+def _widen_document(doc: Doc, a: Attribution, lex: Lexicon) -> None:
+    """A document source keeps its participle ("a poll released Tuesday by Pew", "a
+    complaint filed in district court"): it says which document it is."""
+    head = doc[a.src_head]
+    if head.lemma_.lower() not in lex.document_nouns and head.lower_ not in lex.document_nouns:
+        return
+    lo, hi = source_span(head, keep_acl=True)
+    if a.cue_start in range(lo, hi) or (a.verb is not None and a.verb in range(lo, hi)):
+        return
+    a.src_start, a.src_end = min(lo, a.src_start), max(hi, a.src_end)
+    a.frame.update(range(lo, hi))
 
 
 def _relay_through_subject(doc: Doc, a: Attribution) -> None:

@@ -62,7 +62,12 @@ FRAME_DEPS = frozenset(
 )
 # Children left out of a source span: they say what the source did, not who it is.
 SOURCE_DROP = frozenset({"relcl", "acl", "advcl", "parataxis"})
-IDENTIFYING_ACL = frozenset({"brief", "familiar", "involve", "know", "close", "connect"})
+IDENTIFYING_ACL = frozenset(
+    {"brief", "familiar", "involve", "know", "close", "connect", "interview", "survey", "poll"}
+)
+# Participles whose "by" agent passed the source on: "cited by Reuters", "a memo seen by
+# The Information", "fans interviewed by local television".
+RELAY_ACL = frozenset({"cite", "quote", "see", "obtain", "interview"})
 # Words that open an indirect question ("asked whether ...", "wondered how ...").
 INTERROGATIVE = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
 BAD_SUBJECTS = frozenset({"this", "that", "which", "what", "there", "these", "those", "it's"})
@@ -96,15 +101,20 @@ def _subtree_range(token: Token) -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i + 1
 
 
-def source_span(head: Token) -> tuple[int, int]:
+def source_span(head: Token, keep_acl: bool = False) -> tuple[int, int]:
     """The noun phrase of ``head``: its subtree minus clauses and parentheticals, kept
-    contiguous around the head and trimmed of punctuation."""
+    contiguous around the head and trimmed of punctuation. ``keep_acl`` keeps the head's
+    participle ("a poll released Tuesday by Pew"): it identifies a document."""
     excluded: set[int] = set()
+    kept: set[int] = set()
     for tok in head.subtree:
-        if tok is head or tok.i in excluded:
+        if tok.i == head.i or tok.i in excluded or tok.i in kept:
             continue
         if tok.dep_ == "acl" and tok.lemma_.lower() in IDENTIFYING_ACL:
             continue  # "a person briefed on the plans" says who the source is
+        if keep_acl and tok.dep_ == "acl" and tok.head.i == head.i and tok.tag_ == "VBN":
+            kept.update(range(tok.left_edge.i, tok.right_edge.i + 1))
+            continue
         if tok.dep_ in SOURCE_DROP or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
             lo, hi = _subtree_range(tok)
             excluded.update(range(lo, hi))
@@ -129,9 +139,10 @@ def source_span(head: Token) -> tuple[int, int]:
 
 
 def _relayed(head: Token) -> tuple[int, int] | None:
-    """'officials cited by Bloomberg' -> the tokens of 'Bloomberg'."""
-    for child in head.children:
-        if child.dep_ == "acl" and child.lemma_.lower() in ("cite", "quote"):
+    """'officials cited by Bloomberg' -> the tokens of 'Bloomberg'; the participle may hang
+    on a noun inside the phrase ("two people close to the fund cited by Reuters")."""
+    for child in head.subtree:
+        if child.dep_ == "acl" and child.lemma_.lower() in RELAY_ACL:
             for agent in child.children:
                 if agent.dep_ == "agent" or agent.lower_ == "by":
                     for obj in agent.children:

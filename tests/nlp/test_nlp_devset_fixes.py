@@ -118,3 +118,36 @@ def test_bylines_are_no_claims(claims_of) -> None:  # type: ignore[no-untyped-de
     # Near miss: a sentence that opens with "By" is the writer's statement.
     assert any(t.startswith("By Tuesday") for t in texts)
     assert claims[0].kind == "headline"
+
+
+def test_document_source_keeps_its_participle_and_relay(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "A survey published Monday by the Harbor Institute found that most tenants pay more "
+        "than a third of their income in rent.\n\n"
+        "The mayor plans to veto the ordinance, according to a draft letter obtained by the "
+        "Tribune.\n\n"
+        "A report, which took two years, found that the dam was unsafe."
+    )
+    survey = next(c for c in claims if "most tenants" in c.text)
+    assert survey.source is not None
+    assert survey.source.text == "A survey published Monday by the Harbor Institute"
+    letter = next(c for c in claims if "veto" in c.text)
+    assert letter.source is not None and letter.source.text.endswith("obtained by the Tribune")
+    assert letter.relayed_by is not None and letter.relayed_by.text == "the Tribune"
+    # Near miss: a relative clause still does not belong to the source.
+    dam = next(c for c in claims if "dam was unsafe" in c.text)
+    assert dam.source is not None and dam.source.text == "A report"
+
+
+def test_relay_through_a_participle_on_a_nested_noun(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "The merger is off, according to three people close to the bank cited by Bloomberg."
+        "\n\nShoppers interviewed by a local radio station said prices had doubled."
+        "\n\nEngineers close to the project said the tunnel would open late."
+    )
+    merger = next(c for c in claims if "merger" in c.text)
+    assert merger.relayed_by is not None and merger.relayed_by.text == "Bloomberg"
+    assert merger.anonymous_flag
+    shoppers = next(c for c in claims if "prices had doubled" in c.text)
+    assert shoppers.relayed_by is not None and shoppers.relayed_by.text == "a local radio station"
+    assert next(c for c in claims if "tunnel" in c.text).relayed_by is None
