@@ -42,6 +42,7 @@ from annotator.records import Evidence, ExtractedClaim, Span
 
 VERSION = "0.1.0"
 _KEY = "annotator_claims"
+ANON_CUE_CONFIDENCE = 0.75  # an explicit anonymity phrase about the source
 MAX_CLAIM_CHARS = 1000  # longer claims are split (see eval/README.md: they never count)
 
 # Phrases that only count inside (or attached to) the source noun phrase.
@@ -943,6 +944,10 @@ class SourceAttribution:
             m.info.anonymous = True
             if m.info.source_type in ("unnamed_person", "unnamed_group"):
                 m.info.source_type = "anonymous"
+            if evs and not (m.info.pronoun and m.resolved is None):
+                # The text says outright that the source is withheld: that, not the guess
+                # at the source noun, decides the type.
+                m.info.confidence = max(m.info.confidence, ANON_CUE_CONFIDENCE)
             draft.reason_given = m.entity in reason_entities
 
     def _subject_mentions(self, doc: Doc, unit: _Unit, mentions: list[Mention]) -> list[Mention]:

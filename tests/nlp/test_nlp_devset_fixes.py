@@ -151,3 +151,17 @@ def test_relay_through_a_participle_on_a_nested_noun(claims_of) -> None:  # type
     shoppers = next(c for c in claims if "prices had doubled" in c.text)
     assert shoppers.relayed_by is not None and shoppers.relayed_by.text == "a local radio station"
     assert next(c for c in claims if "tunnel" in c.text).relayed_by is None
+
+
+def test_explicit_anonymity_raises_the_confidence_of_a_guessed_source(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "A staffer, who spoke on condition of anonymity because she was not authorized to "
+        "talk to reporters, said the budget would be cut.\n\n"
+        "A contractor said the budget would grow."
+    )
+    anon = next(c for c in claims if "be cut" in c.text)
+    assert anon.source_type == "anonymous" and anon.anonymous_flag
+    assert anon.confidence >= 0.7
+    # Near miss: no anonymity phrase, so the guess keeps its low confidence.
+    guess = next(c for c in claims if "would grow" in c.text)
+    assert not guess.anonymous_flag and guess.confidence < 0.5
