@@ -115,7 +115,14 @@ def source_span(head: Token, keep_acl: bool = False) -> tuple[int, int]:
         if keep_acl and tok.dep_ == "acl" and tok.head.i == head.i and tok.tag_ == "VBN":
             kept.update(range(tok.left_edge.i, tok.right_edge.i + 1))
             continue
-        if tok.dep_ in SOURCE_DROP or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
+        if (
+            tok.dep_ in SOURCE_DROP
+            or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"))
+            or (
+                # An age ("Kelsey Brandt, 31,") describes the source, it does not name it.
+                tok.dep_ == "appos" and tok.head.i == head.i and _is_age(tok)
+            )
+        ):
             lo, hi = _subtree_range(tok)
             excluded.update(range(lo, hi))
     lo, hi = _subtree_range(head)
@@ -136,6 +143,12 @@ def source_span(head: Token, keep_acl: bool = False) -> tuple[int, int]:
     while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
+
+
+def _is_age(tok: Token) -> bool:
+    """'31' or 'both 70' in apposition: a number and at most determiners."""
+    words = [t for t in tok.subtree if not t.is_punct]
+    return tok.like_num and all(t.i == tok.i or t.dep_ in ("det", "advmod") for t in words)
 
 
 def _relayed(head: Token) -> tuple[int, int] | None:

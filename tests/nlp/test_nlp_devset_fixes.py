@@ -165,3 +165,12 @@ def test_explicit_anonymity_raises_the_confidence_of_a_guessed_source(claims_of)
     # Near miss: no anonymity phrase, so the guess keeps its low confidence.
     guess = next(c for c in claims if "would grow" in c.text)
     assert not guess.anonymous_flag and guess.confidence < 0.5
+
+
+def test_age_apposition_is_trimmed_from_the_source(claim) -> None:  # type: ignore[no-untyped-def]
+    c = claim("Omar Haddad, 45, said the bakery flooded overnight.", "bakery flooded")
+    assert c.source is not None and c.source.text == "Omar Haddad"
+    assert c.source_type == "named_person"
+    # Near miss: a number inside a name stays.
+    d = claim("The company, Acme 3000, said sales rose sharply.", "sales rose")
+    assert d.source is not None and "Acme 3000" in d.source.text
