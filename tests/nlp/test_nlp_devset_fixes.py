@@ -174,3 +174,10 @@ def test_age_apposition_is_trimmed_from_the_source(claim) -> None:  # type: igno
     # Near miss: a number inside a name stays.
     d = claim("The company, Acme 3000, said sales rose sharply.", "sales rose")
     assert d.source is not None and "Acme 3000" in d.source.text
+
+
+def test_more_role_nouns_are_people(claim) -> None:  # type: ignore[no-untyped-def]
+    c = claim("Tenant advocates said the new rules came too late.", "came too late")
+    assert c.source_type == "unnamed_group" and c.confidence >= 0.6
+    d = claim("A meteorologist said the storm would weaken by Friday.", "storm would weaken")
+    assert d.source_type == "unnamed_person" and d.confidence >= 0.6
