@@ -155,9 +155,9 @@ def test_relay_through_a_participle_on_a_nested_noun(claims_of) -> None:  # type
 
 def test_explicit_anonymity_raises_the_confidence_of_a_guessed_source(claims_of) -> None:  # type: ignore[no-untyped-def]
     claims = claims_of(
-        "A staffer, who spoke on condition of anonymity because she was not authorized to "
+        "A sommelier, who spoke on condition of anonymity because she was not authorized to "
         "talk to reporters, said the budget would be cut.\n\n"
-        "A contractor said the budget would grow."
+        "A sommelier said the budget would grow."
     )
     anon = next(c for c in claims if "be cut" in c.text)
     assert anon.source_type == "anonymous" and anon.anonymous_flag
