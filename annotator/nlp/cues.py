@@ -30,7 +30,6 @@ NP_CONTENT_VERBS = frozenset(
         "admit",
         "concede",
         "allege",
-        "declare",
         "predict",
         "estimate",
         "forecast",

@@ -181,3 +181,13 @@ def test_more_role_nouns_are_people(claim) -> None:  # type: ignore[no-untyped-d
     assert c.source_type == "unnamed_group" and c.confidence >= 0.6
     d = claim("A meteorologist said the storm would weaken by Friday.", "storm would weaken")
     assert d.source_type == "unnamed_person" and d.confidence >= 0.6
+
+
+def test_declaring_an_emergency_is_an_act_not_a_report(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "The mayor declared a state of emergency on Sunday.\n\n"
+        "The governor declared that the bridge would stay closed."
+    )
+    assert next(c for c in claims if "state of emergency" in c.text).source_type == "unattributed"
+    c = next(c for c in claims if "stay closed" in c.text)
+    assert c.cue is not None and c.cue.text == "declared"
