@@ -108,10 +108,40 @@ def classify_source(
             evidence=[token_evidence("type.pronoun", head, "'it' with no antecedent")],
         )
 
-    # A named person anywhere in the head's name or apposition.
+    # A named person anywhere in the head's name or apposition; not after an organisation
+    # noun ("the company Zipline", which the model may tag PERSON).
+    org_before = any(
+        c.dep_ == "compound" and c.i < head.i and c.lemma_.lower() in lex.org_nouns
+        for c in head.children
+    )
     candidates = [head, *[t for t in head.children if t.dep_ in ("appos", "compound", "flat")]]
     if head.dep_ == "appos":
         candidates.append(head.head)
+    if org_before:
+        candidates = []
+    # "Teresa Vidal, director of ...": a name the model did not tag, described as a person.
+    role = next(
+        (
+            c
+            for c in head.children
+            if c.dep_ == "appos"
+            and (c.lemma_.lower() in lex.person_nouns or c.lemma_.lower() in lex.titles)
+        ),
+        None,
+    )
+    if (
+        head.pos_ == "PROPN"
+        and role is not None
+        and head.ent_type_ not in ORG_LABELS
+        and not org_before
+    ):
+        why = f"a name described as a person ('{role.text}')"
+        return SourceInfo(
+            "named_person",
+            confidence=0.85,
+            person=True,
+            evidence=[span_evidence("source.apposition", doc, start, end, why)],
+        )
     for cand in candidates:
         rule = _named_person_token(cand, lex, known_people)
         if rule is not None:

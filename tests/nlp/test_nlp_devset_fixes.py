@@ -191,3 +191,19 @@ def test_declaring_an_emergency_is_an_act_not_a_report(claims_of) -> None:  # ty
     assert next(c for c in claims if "state of emergency" in c.text).source_type == "unattributed"
     c = next(c for c in claims if "stay closed" in c.text)
     assert c.cue is not None and c.cue.text == "declared"
+
+
+def test_untagged_name_with_a_role_apposition_is_a_person(claim) -> None:  # type: ignore[no-untyped-def]
+    c = claim(
+        "Ines Moravec, director of the nonprofit Clean Rivers Trust, said the spill was avoidable.",
+        "spill was avoidable",
+    )
+    assert c.source_type == "named_person"
+
+
+def test_organisation_noun_before_a_name_makes_it_an_organisation(claim) -> None:  # type: ignore[no-untyped-def]
+    c = claim(
+        "The company Zipline, which flies drones in 40 towns, said it would resume service.",
+        "resume service",
+    )
+    assert c.source_type == "named_organization"
