@@ -505,7 +505,16 @@ class SourceAttribution:
             chosen: Attribution | None = None
             if outside:
                 for a in attrs:
-                    if all(i in a.frame for i in outside):
+                    # A verb outside the quote, the cue and the source's phrase ("wrote in
+                    # an opinion that the state had offered “…”"): the writer's sentence
+                    # carries content of its own.
+                    src = doc[a.src_head]
+                    if all(i in a.frame for i in outside) and not any(
+                        doc[i].pos_ == "VERB"
+                        and not a.cue_start <= i < a.cue_end
+                        and not src.left_edge.i <= i <= src.right_edge.i
+                        for i in outside
+                    ):
                         chosen = a
                         break
                 if chosen is None:

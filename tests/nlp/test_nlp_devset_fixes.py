@@ -207,3 +207,17 @@ def test_organisation_noun_before_a_name_makes_it_an_organisation(claim) -> None
         "resume service",
     )
     assert c.source_type == "named_organization"
+
+
+def test_writer_content_around_a_short_quote_is_kept_in_the_claim(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "Judge Mara Ilic wrote in a ruling that the city had shown \"no basis at all\" for "
+        "the fee.\n\n"
+        '"We have never seen a flood like this," said Mayor Ted Quill, who ordered the '
+        "evacuation on Saturday."
+    )
+    ruling = next(c for c in claims if "no basis at all" in c.text)
+    assert ruling.kind == "statement" and "for the fee" in ruling.text
+    # Near miss: a relative clause on the speaker leaves the quotation a claim of its own.
+    flood = next(c for c in claims if "flood like this" in c.text)
+    assert flood.kind == "quote"
