@@ -207,6 +207,18 @@ def _indirect_question(doc: Doc, content: list[tuple[int, int]]) -> bool:
     return False
 
 
+def _paragraph_of(tok: Token) -> tuple[int, int]:
+    """Token range of the paragraph around ``tok`` (paragraphs end at line breaks)."""
+    doc = tok.doc
+    lo = tok.i
+    while lo > 0 and not (doc[lo - 1].is_space and "\n" in doc[lo - 1].text):
+        lo -= 1
+    hi = tok.i + 1
+    while hi < len(doc) and not (doc[hi].is_space and "\n" in doc[hi].text):
+        hi += 1
+    return lo, hi
+
+
 def _has_quote(doc: Doc, lo: int, hi: int, quoted: list[int]) -> bool:
     return any(quoted[i] >= 0 for i in range(lo, hi))
 
@@ -284,7 +296,9 @@ def verb_attribution(
     after_content = base is not verb and any(hi <= subj.i for _, hi in content)
     vlo, vhi = _subtree_range(verb if base is verb else base)
     # A quotation in the clause or right next to it (the model may split "“Why?” | she asked").
-    quote_near = _has_quote(doc, max(vlo - 2, 0), min(vhi + 2, len(doc)), quoted)
+    # Never across a paragraph: the next paragraph's quotation is someone else's.
+    lo_limit, hi_limit = _paragraph_of(verb)
+    quote_near = _has_quote(doc, max(vlo - 2, lo_limit), min(vhi + 2, hi_limit), quoted)
     # The clause without the commas the parser may hang on it.
     tlo, thi = vlo, vhi
     while tlo < verb.i and doc[tlo].is_punct:

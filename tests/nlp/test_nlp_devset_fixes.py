@@ -211,7 +211,7 @@ def test_organisation_noun_before_a_name_makes_it_an_organisation(claim) -> None
 
 def test_writer_content_around_a_short_quote_is_kept_in_the_claim(claims_of) -> None:  # type: ignore[no-untyped-def]
     claims = claims_of(
-        "Judge Mara Ilic wrote in a ruling that the city had shown \"no basis at all\" for "
+        'Judge Mara Ilic wrote in a ruling that the city had shown "no basis at all" for '
         "the fee.\n\n"
         '"We have never seen a flood like this," said Mayor Ted Quill, who ordered the '
         "evacuation on Saturday."
@@ -221,3 +221,16 @@ def test_writer_content_around_a_short_quote_is_kept_in_the_claim(claims_of) -> 
     # Near miss: a relative clause on the speaker leaves the quotation a claim of its own.
     flood = next(c for c in claims if "flood like this" in c.text)
     assert flood.kind == "quote"
+
+
+def test_a_quotation_in_the_next_paragraph_does_not_make_a_cue(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "Three nurses described the night shift.\n\n"
+        "The union asked that the ward be closed for repairs.\n\n"
+        '"We were exhausted," one nurse said.'
+    )
+    c = next(c for c in claims if "ward be closed" in c.text)
+    assert c.source_type == "unattributed"
+    # Near miss: a quotation in the same paragraph still counts for a quote-only verb.
+    d = claims_of('"Who pays for this?" the mayor asked.')[0]
+    assert d.source is not None and d.source.text == "the mayor"
