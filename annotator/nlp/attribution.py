@@ -969,7 +969,10 @@ class SourceAttribution:
         before = [m for m in mentions if m.start < unit.start][-8:]
         low, lemma = subj.lower_, subj.lemma_.lower()
         if low in ("both", "all", "each"):
-            # The last two distinct sources ("both" / "all of them").
+            # A group just named ("Two former employees ... Both asked"), else the last two
+            # distinct sources ("both" / "all of them").
+            if before and (before[-1].resolved or before[-1]).info.plural:
+                return [before[-1]]
             seen: dict[int, Mention] = {}
             for m in reversed(before):
                 root_m = m.resolved or m

@@ -234,3 +234,17 @@ def test_a_quotation_in_the_next_paragraph_does_not_make_a_cue(claims_of) -> Non
     # Near miss: a quotation in the same paragraph still counts for a quote-only verb.
     d = claims_of('"Who pays for this?" the mayor asked.')[0]
     assert d.source is not None and d.source.text == "the mayor"
+
+
+def test_both_asked_that_their_names_be_withheld_flags_the_group(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "Police said the depot had been closed since May.\n\n"
+        "Two drivers told the Courier they had reported the leak in March. Both asked that "
+        "their names be withheld for fear of losing their jobs."
+    )
+    drivers = next(c for c in claims if "reported the leak" in c.text)
+    assert drivers.anonymous_flag and drivers.source_type == "anonymous"
+    assert drivers.anonymity_reason_given
+    # Near miss: the organisation named before the group is not the referent of "both".
+    police = next(c for c in claims if "depot" in c.text)
+    assert not police.anonymous_flag
