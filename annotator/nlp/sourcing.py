@@ -171,6 +171,31 @@ def classify_source(
                 evidence=[span_evidence(rule, doc, start, end, why)],
             )
 
+    # "The charity's new director, Ana Soto": a role noun with an untagged name beside it.
+    person_role = (
+        lemma in lex.person_nouns or lemma in lex.titles or lemma in lex.spokesperson_nouns
+    )
+    name = next(
+        (
+            c
+            for c in head.children
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ not in ORG_LABELS
+        ),
+        None,
+    )
+    if person_role and name is not None:
+        why = f"the apposition '{name.text}' names the {head.text}"
+        return SourceInfo(
+            "named_person",
+            confidence=0.85,
+            person=True,
+            evidence=[
+                span_evidence(
+                    "source.apposition", doc, name.left_edge.i, name.right_edge.i + 1, why
+                )
+            ],
+        )
+
     has_name = any(t.pos_ == "PROPN" or t.ent_type_ in ORG_LABELS for t in words if t.i != head.i)
 
     if lemma in lex.document_nouns or low in lex.document_nouns:

@@ -248,3 +248,17 @@ def test_both_asked_that_their_names_be_withheld_flags_the_group(claims_of) -> N
     # Near miss: the organisation named before the group is not the referent of "both".
     police = next(c for c in claims if "depot" in c.text)
     assert not police.anonymous_flag
+
+
+def test_role_noun_with_an_untagged_name_in_apposition_is_a_person(claim) -> None:  # type: ignore[no-untyped-def]
+    c = claim(
+        "The shelter's new director, Ana Soto, said donors would be told everything.",
+        "donors would be told",
+    )
+    assert c.source_type == "named_person"
+    # Near miss: an organisation in apposition does not make a person.
+    d = claim(
+        "Its largest shareholder, Halcyon Capital, said the board should resign.",
+        "board should resign",
+    )
+    assert d.source_type != "named_person"
