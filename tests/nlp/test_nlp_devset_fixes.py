@@ -252,9 +252,11 @@ def test_both_asked_that_their_names_be_withheld_flags_the_group(claims_of) -> N
 
 def test_role_noun_with_an_untagged_name_in_apposition_is_a_person(claim) -> None:  # type: ignore[no-untyped-def]
     c = claim(
-        "The shelter's new director, Ana Soto, said donors would be told everything.",
+        "The charity's new director, Ana Soto, said in a statement that donors would be told.",
         "donors would be told",
     )
+    # (When the model tags the name ORG, as it does for "The shelter's new director, Ana
+    # Soto", the rule stays out: "its largest shareholder, Halcyon Capital" looks the same.)
     assert c.source_type == "named_person"
     # Near miss: an organisation in apposition does not make a person.
     d = claim(
