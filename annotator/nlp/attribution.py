@@ -188,6 +188,7 @@ class Mention:
     resolved: Mention | None = None  # the first mention of the entity, when resolved
     lemma: str = ""
     surname_of: tuple[int, int] | None = None  # chars of the full name a surname stands for
+    narrated: bool = False  # a person in the writer's sentence, antecedent for pronouns only
 
 
 @dataclass
@@ -436,7 +437,7 @@ class SourceAttribution:
             drafts.extend(new)
         drafts.extend(d for _, d in quote_drafts[qi:])
 
-        mentions = self._resolve(doc, drafts)
+        mentions = self._resolve(doc, drafts, quoted)
         self._anonymity(doc, units, unit_of, drafts, mentions)
         self._write(doc, drafts)
         return doc
@@ -687,14 +688,24 @@ class SourceAttribution:
         )
 
     # ------------------------------------------------------------------ sources
-    def _resolve(self, doc: Doc, drafts: list[Draft]) -> list[Mention]:
+    def _resolve(self, doc: Doc, drafts: list[Draft], quoted: list[int]) -> list[Mention]:
         """Give every attributed claim a mention; pronouns, 'the expert' and bare surnames
         take the type and entity of an earlier mention."""
         lex = self.lex
         people: list[tuple[int, str, int, int]] = []  # token start, surname, char span
+        # Full names that are the subject of the writer's sentences ("Margaret Oduya was 19
+        # when ..."): a later "she says" may refer to them though they made no claim yet.
+        narrated: list[SpacySpan] = []
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2:
                 people.append((ent.start, ent[-1].text, ent.start_char, ent.end_char))
+                if ent.root.dep_ in ("nsubj", "nsubjpass") and quoted[ent.start] < 0:
+                    narrated.append(ent)
+        newline_before = [0] * (len(doc) + 1)
+        for tok in doc:
+            newline_before[tok.i + 1] = newline_before[tok.i] + (
+                1 if tok.is_space and "\n" in tok.text else 0
+            )
         mentions: list[Mention] = []
         self._gender = {}
         previous: Draft | None = None
@@ -728,6 +739,30 @@ class SourceAttribution:
                 if draft.kind in ("statement",) and draft.mention is None:
                     previous = None
                 continue
+            while narrated and narrated[0].start < a.src_start:
+                ent = narrated.pop(0)
+                if any(m.start <= ent.root.i < m.end for m in mentions):
+                    continue
+                why = "a person the article names before quoting"
+                mentions.append(
+                    Mention(
+                        ent.start,
+                        ent.end,
+                        ent.root.i,
+                        SourceInfo(
+                            "named_person",
+                            confidence=0.85,
+                            person=True,
+                            evidence=[
+                                span_evidence("type.person_entity", doc, ent.start, ent.end, why)
+                            ],
+                        ),
+                        newline_before[ent.start],
+                        len(mentions),
+                        lemma=ent.root.lemma_.lower(),
+                        narrated=True,
+                    )
+                )
             head = doc[a.src_head]
             known = {name for start, name, _, _ in people if start < a.src_start}
             known.update(
@@ -846,13 +881,15 @@ class SourceAttribution:
             elif info.pronoun is not None:
                 if p.source_type in ("named_organization", "document") and not p.person:
                     return prev
-            elif p.pronoun is not None and prev.resolved is None:
+            elif (p.pronoun is not None and prev.resolved is None) or prev.narrated:
                 continue  # "the official" never resolves to a bare "she" of unknown reference
             elif (p.person or p.plural) and p.plural == info.plural:
                 # "the minister" -> "Foreign Minister X" (same role word), or a generic
                 # word for a source ("the source", "the expert") -> the nearest person.
                 same_role = any(t.lemma_.lower() == m.lemma for t in doc[prev.start : prev.end])
-                if same_role or (m.lemma in GENERIC_SOURCE and m.para - prev.para <= 2):
+                # A named person is taken up by name, not as "the official".
+                generic = m.lemma in GENERIC_SOURCE and p.source_type != "named_person"
+                if same_role or (generic and m.para - prev.para <= 2):
                     return prev
         return None
 

@@ -264,3 +264,17 @@ def test_role_noun_with_an_untagged_name_in_apposition_is_a_person(claim) -> Non
         "board should resign",
     )
     assert d.source_type != "named_person"
+
+
+def test_pronoun_refers_to_a_person_introduced_in_narration(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "Lucia Brennan was 24 when she opened her first bakery on Dock Street.\n\n"
+        '"I had no idea what I was doing," she says, dusting flour off her apron.\n\n'
+        "Officers arrested Paul Keane on Friday. The official said the inquiry would go on."
+    )
+    c = next(c for c in claims if "no idea" in c.text)
+    assert c.source_type == "named_person"
+    assert c.resolved_to is not None and c.resolved_to.text == "Lucia Brennan"
+    # Near miss: a definite description never resolves to a narrated person.
+    d = next(c for c in claims if "inquiry would go on" in c.text)
+    assert d.resolved_to is None or "Brennan" not in d.resolved_to.text
