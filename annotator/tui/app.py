@@ -70,6 +70,7 @@ class ReviewApp(App[None]):
         yield SystemCommand("Audit report", "Agreement, reviewers, detector", self.action_audit)
 
     def on_unmount(self) -> None:
+        self.session.keep_edits()  # quitting keeps an edit the reviewer did not save
         self.session.store.close()
 
 

@@ -22,6 +22,7 @@ class PendingLabels:
     schema: LabelSchema
     values: dict[str, Any]
     note: str | None = None
+    edited: bool = False  # the reviewer changed something since the claim was shown
 
     @classmethod
     def start(
@@ -48,9 +49,11 @@ class PendingLabels:
 
     def set(self, name: str, value: Any) -> None:
         self.values[name] = value
+        self.edited = True
 
     def toggle(self, name: str) -> None:
         self.values[name] = not self.values.get(name)
+        self.edited = True
 
     def set_text(self, name: str, text: str) -> None:
         value = text.strip() or None
@@ -58,6 +61,7 @@ class PendingLabels:
             self.note = value
         else:
             self.values[name] = value
+        self.edited = True
 
     def text(self, name: str) -> str:
         value = self.note if name == NOTE else self.values.get(name)

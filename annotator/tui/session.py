@@ -78,7 +78,7 @@ class ReviewSession:
 
     @property
     def can_undo(self) -> bool:
-        return bool(self._undo)
+        return bool(self._undo) or (self.claim is not None and self.answers.edited)
 
     def article_position(self) -> tuple[tuple[int, int], tuple[int, int]]:
         """((claim i, of n in its article), (article j, of m in the database))."""
@@ -104,7 +104,11 @@ class ReviewSession:
 
     # -- moving ---------------------------------------------------------------------
     def open(self, index: int) -> ReviewClaim:
-        """Show the claim at `index` of the view, its labels pending from the last save."""
+        """Show the claim at `index` of the view, its labels pending from the last save.
+
+        Edits left unsaved on the claim being left are saved first: no work is lost.
+        """
+        self.keep_edits()
         self.index = max(0, min(index, len(self.view) - 1))
         claim = self.store.review_claim(self.view[self.index])
         self._current = self.store.current_annotation(claim.id, self.reviewer)
@@ -142,6 +146,12 @@ class ReviewSession:
         return self.open_first()
 
     # -- saving -------------------------------------------------------------------
+    def keep_edits(self) -> None:
+        """Save the current claim if the reviewer changed its answers or note and has not
+        saved them (on moving away, quitting or undoing)."""
+        if self.claim is not None and self.answers.edited:
+            self.save()
+
     def save(self) -> None:
         """Commit the pending labels of the current claim (before anything moves on)."""
         assert self.claim is not None
@@ -167,6 +177,7 @@ class ReviewSession:
         )
         self.rated.add(self.claim.key)
         self.saved_this_session[self.claim.key] = labels
+        self.answers.edited = False
 
     def advance(self) -> ReviewClaim | None:
         """After a save: the next unrated claim of the view, else the next claim.
@@ -184,6 +195,7 @@ class ReviewSession:
 
     def undo(self) -> ReviewClaim:
         """Append a record restoring the labels before the last save, and show that claim."""
+        self.keep_edits()  # an unsaved edit is the last change: undo takes it back first
         if not self._undo:
             raise ReviewError("nothing to undo in this session")
         change = self._undo.pop()

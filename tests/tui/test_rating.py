@@ -83,6 +83,42 @@ async def test_note_is_saved_with_the_rating(db_path: Path) -> None:
     assert annotation.seconds is not None and annotation.seconds >= 0
 
 
+async def test_a_note_written_then_left_is_kept(db_path: Path) -> None:
+    """Moving on without a rating must not throw away what the reviewer typed."""
+    app = make_app(db_path, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        first = current_claim_id(app)
+        await pilot.press("n", *"ask the desk", "enter", "j")
+        assert current_claim_id(app) != first
+        assert len(history(db_path)) == 1  # committed on leaving, before the next claim
+    with Store(db_path) as store:
+        [annotation] = list(store.iter_annotations())
+    assert (annotation.claim_id, annotation.note) == (first, "ask the desk")
+    assert annotation.labels is not None and annotation.labels["credibility"] is None
+
+
+@pytest.mark.parametrize("quit_key", ["q", "ctrl+c"])
+async def test_an_unsaved_change_survives_quitting(db_path: Path, quit_key: str) -> None:
+    app = make_app(db_path, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", quit_key)
+    [(_, action, labels)] = history(db_path)
+    assert action == "label" and labels is not None and labels["source_type"] == "anonymous"
+
+
+async def test_undo_takes_back_an_unsaved_change_first(db_path: Path) -> None:
+    app = make_app(db_path, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "ctrl+z")
+        assert app.session.answers.values["source_type"] == "named_person"  # machine's again
+    assert [
+        (action, labels and labels["source_type"]) for _, action, labels in history(db_path)
+    ] == [
+        ("label", "anonymous"),
+        ("undo", None),
+    ]
+
+
 async def test_undo_appends_a_record_restoring_the_previous_labels(db_path: Path) -> None:
     app = make_app(db_path, REVIEWER)
     async with app.run_test(size=SIZE) as pilot:
