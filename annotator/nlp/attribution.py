@@ -699,8 +699,20 @@ class SourceAttribution:
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2:
                 people.append((ent.start, ent[-1].text, ent.start_char, ent.end_char))
-                if ent.root.dep_ in ("nsubj", "nsubjpass") and quoted[ent.start] < 0:
+                if _subject_like(ent.root) and quoted[ent.start] < 0:
                     narrated.append(ent)
+        # A bare surname of one of them as a subject later on ("Oduya retired in March.").
+        surnames = {name for _, name, _, _ in people}
+        for tok in doc:
+            if (
+                tok.text in surnames
+                and tok.dep_ in ("nsubj", "nsubjpass")
+                and quoted[tok.i] < 0
+                and not any(e.start <= tok.i < e.end for e in narrated)
+                and any(start < tok.i for start, name, _, _ in people if name == tok.text)
+            ):
+                narrated.append(doc[tok.i : tok.i + 1])
+        narrated.sort(key=lambda span: span.start)
         newline_before = [0] * (len(doc) + 1)
         for tok in doc:
             newline_before[tok.i + 1] = newline_before[tok.i] + (
@@ -781,6 +793,9 @@ class SourceAttribution:
             title_gender = _title_gender(doc, a.src_start, a.src_end)
             if title_gender:
                 self._gender[mention.entity] = title_gender
+            elif info.pronoun in _PRONOUN_GENDER:
+                # Even unresolved, "he" is not the antecedent of a later "she".
+                self._gender[mention.entity] = _PRONOUN_GENDER[info.pronoun]
             partitive = _partitive_of(head)
             if partitive is not None:
                 antecedent = self._partitive_antecedent(doc, mention, partitive, mentions)
@@ -1310,6 +1325,13 @@ def _partitive_of(head: Token) -> Token | None:
                 ):
                     return obj
     return None
+
+
+def _subject_like(tok: Token) -> bool:
+    """A subject, or a name in apposition to one ("Her colleague, Tom Bexley, remembers")."""
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return tok.dep_ == "appos" and tok.head.dep_ in ("nsubj", "nsubjpass")
 
 
 def _fragment(doc: Doc, start: int, end: int) -> bool:

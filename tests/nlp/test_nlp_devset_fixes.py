@@ -278,3 +278,18 @@ def test_pronoun_refers_to_a_person_introduced_in_narration(claims_of) -> None: 
     # Near miss: a definite description never resolves to a narrated person.
     d = next(c for c in claims if "inquiry would go on" in c.text)
     assert d.resolved_to is None or "Brennan" not in d.resolved_to.text
+
+
+def test_pronoun_genders_and_narrated_surnames(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "Rosa Delgado ran the diner on Route 9 for thirty years.\n\n"
+        "Andrew Pike, her nephew, cooked at the diner for a decade.\n\n"
+        '"She never missed a day," he says.\n\n'
+        "Delgado sold the diner in May.\n\n"
+        '"I miss the regulars," she admits.'
+    )
+    he = next(c for c in claims if "never missed" in c.text)
+    assert he.resolved_to is not None and he.resolved_to.text == "Andrew Pike"
+    she = next(c for c in claims if "miss the regulars" in c.text)
+    assert she.source_type == "named_person"
+    assert she.resolved_to is not None and "Delgado" in she.resolved_to.text
