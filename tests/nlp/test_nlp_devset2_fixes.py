@@ -1,0 +1,27 @@
+"""Rules added after scoring devset2; every sentence here is new (not from a dev set)."""
+
+from collections.abc import Callable
+
+from annotator.nlp.pipeline import ExtractedClaim
+
+Claim = Callable[[str, str], ExtractedClaim]
+
+
+def test_refusing_to_give_a_name_is_anonymity(claim: Claim) -> None:
+    text = (
+        '"The bus never comes on time," said one commuter, who would not give his name.\n\n'
+        '"We just want the lights fixed," said a shopkeeper, who did not want to give her name.'
+    )
+    for words in ("bus never comes", "lights fixed"):
+        c = claim(text, words)
+        assert c.anonymous_flag, words
+        assert c.source_type == "anonymous"
+
+
+def test_giving_a_first_name_only_is_not_anonymity(claim: Claim) -> None:
+    # Near miss: the person is identified, if thinly; the reporter printed a name.
+    c = claim(
+        '"The rent doubled in a year," said one tenant, who gave only her first name, Priya.',
+        "rent doubled",
+    )
+    assert not c.anonymous_flag
