@@ -139,6 +139,13 @@ def source_span(head: Token, keep_acl: bool = False) -> tuple[int, int]:
             break
     while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
         start += 1
+    # A word the tokenizer split at a hyphen ("co-author Dr. X"): take it whole.
+    while (
+        start > 0
+        and not doc[start - 1].whitespace_
+        and (doc[start - 1].text == "-" or (doc[start - 1].is_alpha and doc[start].text == "-"))
+    ):
+        start -= 1
     while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
@@ -185,9 +192,11 @@ def _citing(verb: Token) -> int | None:
 
 def _subject(verb: Token) -> tuple[Token | None, str]:
     """The subject of a cue verb and the rule that found it."""
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child, "source.subject"
+    # Several subjects come from a broken parse ("said co - author Dr. X"): the fullest wins.
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        best = max(subjects, key=lambda c: (c.right_edge.i - c.left_edge.i, c.i))
+        return best, "source.subject"
     head = verb
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
@@ -221,6 +230,31 @@ def _paragraph_of(tok: Token) -> tuple[int, int]:
 
 def _has_quote(doc: Doc, lo: int, hi: int, quoted: list[int]) -> bool:
     return any(quoted[i] >= 0 for i in range(lo, hi))
+
+
+def _venue_clause(verb: Token, lex: Lexicon) -> list[tuple[int, int]]:
+    """The "that"-clause of "said in a briefing that ...": the parser hangs it on the
+    noun as a relative clause, but it is what was said."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "during", "on"):
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            noun = pobj.lemma_.lower()
+            if noun not in lex.venue_nouns and noun not in lex.document_nouns:
+                continue
+            for clause in pobj.children:
+                if clause.dep_ not in ("relcl", "acl", "ccomp"):
+                    continue
+                lo, hi = _subtree_range(clause)
+                # "a briefing that councils had ..." has a subject of its own; "an
+                # interview that aired Tuesday" is a true relative clause.
+                if verb.doc[lo].lower_ == "that" and any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.i != lo for c in clause.children
+                ):
+                    return [(lo, hi)]
+    return []
 
 
 def verb_attribution(
@@ -288,6 +322,8 @@ def verb_attribution(
     for child in verb.children:
         if child.dep_ in CONTENT_DEPS or (child.dep_ == "xcomp" and lemma in DIRECTIVE_VERBS):
             content.append(_subtree_range(child))
+        elif child.dep_ == "prep" and child.lower_ == "against" and lemma in DIRECTIVE_VERBS:
+            content.append(_subtree_range(child))  # "warned against travel to the region"
     if base is not verb and not content:
         # '"...," X was quoted as saying': the quotation hangs on "quoted", before it.
         for child in base.children:
@@ -321,6 +357,8 @@ def verb_attribution(
         hlo, hhi = _subtree_range(verb.head)
         content.extend([(hlo, vlo), (vhi, hhi)])
         after_content = True
+    if not content:
+        content.extend(_venue_clause(verb, lex))
     if lemma in lex.quote_cue_verbs:
         if not quote_near and not _indirect_question(doc, content):
             return None  # "asks Turkey to delay": a request, not a report

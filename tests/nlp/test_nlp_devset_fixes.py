@@ -293,3 +293,18 @@ def test_pronoun_genders_and_narrated_surnames(claims_of) -> None:  # type: igno
     she = next(c for c in claims if "miss the regulars" in c.text)
     assert she.source_type == "named_person"
     assert she.resolved_to is not None and "Delgado" in she.resolved_to.text
+
+
+def test_warned_against_and_hyphenated_roles(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "Health officials warned against travel to the coast this weekend.\n\n"
+        '"Nobody should swim here," said co-founder Dr. Ilse Marek, a marine biologist.\n\n'
+        "The council voted against the plan."
+    )
+    warn = next(c for c in claims if "travel to the coast" in c.text)
+    assert warn.cue is not None and warn.cue.text == "warned"
+    quote = next(c for c in claims if "Nobody should swim" in c.text)
+    assert quote.source is not None and quote.source.text.startswith("co-founder Dr. Ilse Marek")
+    assert quote.source_type == "named_person"
+    # Near miss: "voted against" is no directive verb.
+    assert next(c for c in claims if "voted" in c.text).source_type == "unattributed"
