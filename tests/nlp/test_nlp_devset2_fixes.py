@@ -25,3 +25,22 @@ def test_giving_a_first_name_only_is_not_anonymity(claim: Claim) -> None:
         "rent doubled",
     )
     assert not c.anonymous_flag
+
+
+def test_said_in_a_briefing_that_reports_the_clause(claim: Claim) -> None:
+    c = claim(
+        "The teachers' union said in a briefing that pay talks had stalled over pensions.",
+        "pay talks",
+    )
+    assert c.source_type == "named_organization"
+    assert c.cue is not None and c.cue.text.startswith("said")
+    c = claim(
+        "The ferry operator said at a hearing on Monday that two routes would close.", "routes"
+    )
+    assert c.source is not None and c.source.text == "The ferry operator"
+
+
+def test_a_relative_clause_on_a_venue_noun_is_not_content(claim: Claim) -> None:
+    # Near miss: "that lasted" is a true relative clause (its subject is "that").
+    c = claim("The envoy arrived late at a briefing that lasted three hours.", "lasted")
+    assert c.source_type == "unattributed"

@@ -51,6 +51,7 @@ class Lexicon:
     org_nouns: frozenset[str]
     titles: frozenset[str]
     capitals: frozenset[str]
+    venue_nouns: frozenset[str] = frozenset()  # "said in a briefing that"
 
 
 def default_lexicon() -> Lexicon:
@@ -91,4 +92,5 @@ def load_lexicon(extra_dir: str | None) -> Lexicon:
         org_nouns=lower("org_nouns"),
         titles=lower("titles"),
         capitals=frozenset(words("capitals")),
+        venue_nouns=lower("venue_nouns"),
     )
