@@ -934,6 +934,8 @@ class SourceAttribution:
             ui = unit_of[s]
             if ui < 0:
                 continue
+            if rule in _SOURCE_ONLY_ANON and s > 0 and doc[s - 1].lower_ in ("not", "n't"):
+                continue  # "experts not involved in the study" are independent, not anonymous
             target: Mention | None = None
             for m in mentions:
                 head = doc[m.head]

@@ -308,3 +308,14 @@ def test_warned_against_and_hyphenated_roles(claims_of) -> None:  # type: ignore
     assert quote.source_type == "named_person"
     # Near miss: "voted against" is no directive verb.
     assert next(c for c in claims if "voted" in c.text).source_type == "unattributed"
+
+
+def test_sources_not_involved_are_not_anonymous(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "Researchers not involved in the trial said the results looked solid.\n\n"
+        "Two people involved in the talks said a deal was close."
+    )
+    independent = next(c for c in claims if "looked solid" in c.text)
+    assert not independent.anonymous_flag and independent.source_type == "unnamed_group"
+    # Near miss: without "not", the same phrase hides who is talking.
+    assert next(c for c in claims if "deal was close" in c.text).anonymous_flag
