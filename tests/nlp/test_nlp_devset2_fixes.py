@@ -44,3 +44,35 @@ def test_a_relative_clause_on_a_venue_noun_is_not_content(claim: Claim) -> None:
     # Near miss: "that lasted" is a true relative clause (its subject is "that").
     c = claim("The envoy arrived late at a briefing that lasted three hours.", "lasted")
     assert c.source_type == "unattributed"
+
+
+def test_office_title_refers_to_its_named_holder(
+    claims_of: Callable[[str], list[ExtractedClaim]],
+) -> None:
+    claims = claims_of(
+        "Transport Minister Olu Barrett said fares would be frozen.\n\n"
+        'Later the Transport Minister told reporters: "Nobody will pay more next year."'
+    )
+    c = next(c for c in claims if "Nobody will pay" in c.text)
+    assert c.source_type == "named_person"
+    assert c.resolved_to is not None and "Olu Barrett" in c.resolved_to.text
+    # Untitled name just before: the office is the writer's variation for that person.
+    claims = claims_of(
+        "Olu Barrett has promised to freeze fares.\n\n"
+        'Speaking on Monday, the Transport Minister told reporters: "Nobody will pay more."'
+    )
+    c = next(c for c in claims if "Nobody will pay" in c.text)
+    assert c.resolved_to is not None and c.resolved_to.text == "Olu Barrett"
+
+
+def test_office_title_does_not_take_another_office(
+    claims_of: Callable[[str], list[ExtractedClaim]],
+) -> None:
+    # Near misses: a different office, and a shadow minister of the same title.
+    for first in (
+        "Health Minister Olu Barrett said fares would be frozen.",
+        "Shadow transport minister Olu Barrett said fares would be frozen.",
+    ):
+        claims = claims_of(first + "\n\nThe Transport Minister said fares would rise.")
+        c = next(c for c in claims if "would rise" in c.text)
+        assert c.resolved_to is None, first
