@@ -319,3 +319,16 @@ def test_sources_not_involved_are_not_anonymous(claims_of) -> None:  # type: ign
     assert not independent.anonymous_flag and independent.source_type == "unnamed_group"
     # Near miss: without "not", the same phrase hides who is talking.
     assert next(c for c in claims if "deal was close" in c.text).anonymous_flag
+
+
+def test_british_headline_with_says_after_the_content(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "Rail fares to rise by 5 percent in March, says Transport Secretary\n\n"
+        "The increase was announced on Monday in a written statement to Parliament."
+    )
+    c = claims[0]
+    assert c.kind == "headline" and c.cue is not None and c.cue.text == "says"
+    assert c.source is not None and c.source.text == "Transport Secretary"
+    # Near miss: a verb after "says" makes it a second clause, not a source.
+    other = claims_of("Bank holds rates steady, says inflation is easing\n\nThe bank met.")[0]
+    assert other.source_type == "unattributed"
