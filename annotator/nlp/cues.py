@@ -66,7 +66,7 @@ IDENTIFYING_ACL = frozenset(
 )
 # Participles whose "by" agent passed the source on: "cited by Reuters", "a memo seen by
 # The Information", "fans interviewed by local television".
-RELAY_ACL = frozenset({"cite", "quote", "see", "obtain", "interview"})
+RELAY_ACL = frozenset({"cite", "quote", "see", "obtain", "review", "interview"})
 # Words that open an indirect question ("asked whether ...", "wondered how ...").
 INTERROGATIVE = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
 BAD_SUBJECTS = frozenset({"this", "that", "which", "what", "there", "these", "those", "it's"})

@@ -332,3 +332,12 @@ def test_british_headline_with_says_after_the_content(claims_of) -> None:  # typ
     # Near miss: a verb after "says" makes it a second clause, not a source.
     other = claims_of("Bank holds rates steady, says inflation is easing\n\nThe bank met.")[0]
     assert other.source_type == "unattributed"
+
+
+def test_document_reviewed_by_an_outlet_is_relayed(claim) -> None:  # type: ignore[no-untyped-def]
+    c = claim(
+        "The audit, reviewed by the Daily Ledger, shows the agency ignored three warnings.",
+        "ignored three warnings",
+    )
+    assert c.source_type == "document"
+    assert c.relayed_by is not None and c.relayed_by.text == "the Daily Ledger"
