@@ -27,6 +27,7 @@ from annotator.nlp.cues import (
     Attribution,
     according_to,
     source_span,
+    stance_frames_of,
     statement_cue,
     verb_attribution,
 )
@@ -359,13 +360,15 @@ class SourceAttribution:
                 unit_of[i] = ui
 
         claimed: set[int] = set()
+        stance_frames = stance_frames_of(lex)
         for unit in units:
             found: list[Attribution] = []
             for i in range(unit.start, unit.end):
                 tok = doc[i]
                 if quoted[i] >= 0 or tok.pos_ not in ("VERB", "AUX"):
                     continue
-                if tok.lemma_.lower() in lex.cue_verbs:
+                lemma = tok.lemma_.lower()
+                if lemma in lex.cue_verbs or lemma in stance_frames:
                     attr = verb_attribution(tok, lex, quoted, claimed)
                     if attr is not None and attr.citing is not None:
                         _relay_through_subject(doc, attr)

@@ -232,6 +232,60 @@ def _has_quote(doc: Doc, lo: int, hi: int, quoted: list[int]) -> bool:
     return any(quoted[i] >= 0 for i in range(lo, hi))
 
 
+_FRAMES: dict[int, dict[str, str]] = {}
+# Subjects that can hold a stance (besides names, person/group/organisation nouns).
+_STANCE_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "who"})
+
+
+def stance_frames_of(lex: Lexicon) -> dict[str, str]:
+    """Lemma -> frame of ``stance_verbs.txt``, built once per lexicon."""
+    frames = _FRAMES.get(id(lex))
+    if frames is None:
+        frames = _FRAMES[id(lex)] = dict(lex.stance_verbs)
+    return frames
+
+
+def _stance_content(verb: Token, src: Token, frame: str, lex: Lexicon) -> tuple[int, int] | None:
+    """The object and complement of "dismissed the pledge as a gimmick", "raised concerns",
+    when the frame of ``stance_verbs.txt`` is there and a person or body holds the stance."""
+    low, lemma = src.lower_, src.lemma_.lower()
+    if not (
+        src.pos_ == "PROPN"
+        or src.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or low in _STANCE_PRONOUNS
+        or any(
+            w in words
+            for w in (lemma, low)
+            for words in (lex.person_nouns, lex.group_nouns, lex.org_nouns, lex.anonymous_nouns)
+        )
+    ):
+        return None
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    parts: list[Token] = []
+    if frame == "obj" or "|" in frame:
+        if dobj is None or (frame != "obj" and dobj.lemma_.lower() not in frame.split("|")):
+            return None
+        if frame == "obj" and (
+            any(c.dep_ == "nummod" for c in dobj.children)
+            or dobj.ent_type_ in ("PERSON", "CARDINAL")
+            or dobj.lemma_.lower() in lex.person_nouns
+            or dobj.lower_ in lex.group_nouns
+        ):
+            return None  # "welcomed 300 new members", "praised the firefighters": no stance
+        parts.append(dobj)
+    else:
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == frame), None)
+        # The model hangs an adjective on "as" as pobj, pcomp or amod ("as stubborn").
+        if prep is None or not any(
+            c.dep_ in ("pobj", "pcomp", "amod", "acomp") for c in prep.children
+        ):
+            return None
+        parts.extend(p for p in (dobj, prep) if p is not None)
+    lo = min(p.left_edge.i for p in parts)
+    hi = max(p.right_edge.i for p in parts) + 1
+    return lo, hi
+
+
 def _venue_clause(verb: Token, lex: Lexicon) -> list[tuple[int, int]]:
     """The "that"-clause of "said in a briefing that ...": the parser hangs it on the
     noun as a relative clause, but it is what was said."""
@@ -359,6 +413,13 @@ def verb_attribution(
         after_content = True
     if not content:
         content.extend(_venue_clause(verb, lex))
+    frames = stance_frames_of(lex)
+    if lemma in frames:
+        stance = None if content else _stance_content(verb, src, frames[lemma], lex)
+        if stance is not None:
+            content.append(stance)
+        elif lemma not in lex.cue_verbs:
+            return None  # "remembers the winter", "the storm dismissed": no stance reported
     if lemma in lex.quote_cue_verbs:
         if not quote_near and not _indirect_question(doc, content):
             return None  # "asks Turkey to delay": a request, not a report

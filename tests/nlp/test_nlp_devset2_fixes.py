@@ -76,3 +76,25 @@ def test_office_title_does_not_take_another_office(
         claims = claims_of(first + "\n\nThe Transport Minister said fares would rise.")
         c = next(c for c in claims if "would rise" in c.text)
         assert c.resolved_to is None, first
+
+
+def test_stance_verbs_with_object_or_as_complement(claim: Claim) -> None:
+    for text, words, source in (
+        ("The opposition dismissed the budget as a stunt.", "stunt", "The opposition"),
+        ("Her old coach, Dara Quinn, remembers him as stubborn.", "stubborn", "Dara Quinn"),
+        ("Several landlords have raised concerns about the rules.", "concerns", "landlords"),
+        ("The teachers' union welcomed the decision.", "decision", "union"),
+    ):
+        c = claim(text, words)
+        assert c.source_type != "unattributed", text
+        assert c.source is not None and source in c.source.text, text
+
+
+def test_stance_verbs_without_a_stance_are_narration(claim: Claim) -> None:
+    for text, words in (
+        ("The flood dismissed any hope of a harvest as the river rose.", "harvest"),
+        ("He remembers the winter of 1987.", "winter"),
+        ("The bakery raised prices by 8 percent.", "prices"),
+        ("The choir welcomed 40 new members.", "members"),
+    ):
+        assert claim(text, words).source_type == "unattributed", text

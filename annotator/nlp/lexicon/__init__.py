@@ -52,6 +52,8 @@ class Lexicon:
     titles: frozenset[str]
     capitals: frozenset[str]
     venue_nouns: frozenset[str] = frozenset()  # "said in a briefing that"
+    # lemma -> frame ("as", "obj", a preposition, or object lemmas): "dismissed X as Y"
+    stance_verbs: tuple[tuple[str, str], ...] = ()
 
 
 def default_lexicon() -> Lexicon:
@@ -93,4 +95,9 @@ def load_lexicon(extra_dir: str | None) -> Lexicon:
         titles=lower("titles"),
         capitals=frozenset(words("capitals")),
         venue_nouns=lower("venue_nouns"),
+        stance_verbs=tuple(
+            (v.lower(), f.strip())
+            for v, _, f in (line.partition("\t") for line in words("stance_verbs"))
+            if f
+        ),
     )
