@@ -249,6 +249,11 @@ def _stance_content(verb: Token, src: Token, frame: str, lex: Lexicon) -> tuple[
     """The object and complement of "dismissed the pledge as a gimmick", "raised concerns",
     when the frame of ``stance_verbs.txt`` is there and a person or body holds the stance."""
     low, lemma = src.lower_, src.lemma_.lower()
+    frame, _, who = frame.partition("\t")
+    if who == "person" and not (
+        src.ent_type_ == "PERSON" or low in ("he", "she", "i") or lemma in lex.person_nouns
+    ):
+        return None  # "she recalls the storms" is memory; "the carmaker recalled 900 cars" is not
     if not (
         src.pos_ == "PROPN"
         or src.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
@@ -418,6 +423,7 @@ def verb_attribution(
         stance = None if content else _stance_content(verb, src, frames[lemma], lex)
         if stance is not None:
             content.append(stance)
+            quote_near = True  # the stance is the report: quote-only verbs need no quotation
         elif lemma not in lex.cue_verbs:
             return None  # "remembers the winter", "the storm dismissed": no stance reported
     if lemma in lex.quote_cue_verbs:

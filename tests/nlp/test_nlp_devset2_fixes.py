@@ -98,3 +98,20 @@ def test_stance_verbs_without_a_stance_are_narration(claim: Claim) -> None:
         ("The choir welcomed 40 new members.", "members"),
     ):
         assert claim(text, words).source_type == "unattributed", text
+
+
+def test_a_person_recalling_something_is_a_report(
+    claims_of: Callable[[str], list[ExtractedClaim]],
+) -> None:
+    claims = claims_of(
+        "Ines Kowalski was 22 when she joined the mountain rescue team.\n\n"
+        "She recalls the avalanche of her second season, when the pass was shut for a week.\n\n"
+        "\u201cYou never forget the first body. The snow was still falling when we got there.\n\n"
+        "\u201cPeople think it gets easier. It does not.\u201d"
+    )
+    for words in ("avalanche", "first body", "gets easier"):
+        c = next(c for c in claims if words in c.text)
+        assert c.resolved_to is not None and c.resolved_to.text == "Ines Kowalski", words
+    # Near miss: a company recalling products reports nothing.
+    (c,) = claims_of("The toy maker recalled its wooden trains in May.")
+    assert c.source_type == "unattributed"
