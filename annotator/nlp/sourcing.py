@@ -50,6 +50,17 @@ def span_evidence(rule: str, doc: Doc, start: int, end: int, why: str) -> Eviden
     return _ev(rule, doc, start, end, why)
 
 
+QUANTIFIERS = frozenset(
+    {"one", "two", "three", "four", "some", "many", "several", "most", "both", "all", "none"}
+    | {"each", "few", "either", "neither", "any"}
+)
+SINGLE_QUANTIFIERS = frozenset({"one", "each", "either", "neither"})
+
+
+def low_is_quantifier(token: Token) -> bool:
+    return token.lower_ in QUANTIFIERS
+
+
 def _is_plural(token: Token) -> bool:
     return token.tag_ in ("NNS", "NNPS") or token.lower_ in PLURAL_PRONOUNS
 
@@ -80,6 +91,22 @@ def classify_source(
     known_people: set[str],
 ) -> SourceInfo:
     """Type the source made of tokens [start, end) of ``doc`` whose syntactic head is ``head``."""
+    # "Some of the residents", "one of the engineers": typed by the group named after "of".
+    group = next(
+        (
+            obj
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == "of" and low_is_quantifier(head)
+            for obj in prep.children
+            if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN")
+        ),
+        None,
+    )
+    if group is not None:
+        info = classify_source(doc, start, end, group, lex, known_people)
+        if head.lower_ in SINGLE_QUANTIFIERS and info.source_type == "unnamed_group":
+            info.source_type, info.plural, info.person = "unnamed_person", False, True
+        return info
     words = doc[start:end]
     low = head.lower_
     lemma = head.lemma_.lower()

@@ -341,3 +341,15 @@ def test_document_reviewed_by_an_outlet_is_relayed(claim) -> None:  # type: igno
     )
     assert c.source_type == "document"
     assert c.relayed_by is not None and c.relayed_by.text == "the Daily Ledger"
+
+
+def test_partitive_without_antecedent_is_typed_by_its_group(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "Dozens of tenants packed the hearing.\n\n"
+        "Some of the tenants said the heating had failed for weeks.\n\n"
+        "One of the inspectors said the boiler was forty years old."
+    )
+    some = next(c for c in claims if "heating" in c.text)
+    assert some.source_type == "unnamed_group"
+    one = next(c for c in claims if "boiler" in c.text)
+    assert one.source_type == "unnamed_person"
