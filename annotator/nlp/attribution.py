@@ -748,17 +748,11 @@ class SourceAttribution:
         forward: list[tuple[Draft, Draft]] = []
         for k, draft in enumerate(drafts):
             a = draft.attribution
-            nxt = drafts[k + 1] if k + 1 < len(drafts) else None
-            if (
-                a is None
-                and draft.unclosed
-                and nxt is not None
-                and nxt.kind == "quote"
-                and nxt.attribution is not None
-                and nxt.para == draft.para + 1
-            ):
-                # A quoted paragraph left open continues into the next paragraph's quote,
-                # attributed there: the speaker is that quote's source.
+            nxt = _attributed_continuation(drafts, k) if a is None and draft.unclosed else None
+            if nxt is not None:
+                # A quoted paragraph left open continues into the next paragraph's quote
+                # (through further open paragraphs), attributed there: that quote's source
+                # is the speaker of every paragraph.
                 forward.append((draft, nxt))
                 continue
             if a is None:
@@ -1316,6 +1310,21 @@ _TITLE_GENDER = {
     "congressman": "m",
     "congresswoman": "f",
 }
+
+
+def _attributed_continuation(drafts: list[Draft], k: int) -> Draft | None:
+    """The attributed quote that an open quoted paragraph runs into: the next paragraph's,
+    or past further open, unattributed quote paragraphs, one paragraph after another."""
+    last = drafts[k]
+    for nxt in drafts[k + 1 :]:
+        if nxt.kind != "quote" or nxt.para != last.para + 1:
+            return None
+        if nxt.attribution is not None:
+            return nxt
+        if not nxt.unclosed:
+            return None
+        last = nxt
+    return None
 
 
 # Words that make a different office of the same title ("Shadow home secretary").

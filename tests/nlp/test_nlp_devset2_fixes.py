@@ -115,3 +115,23 @@ def test_a_person_recalling_something_is_a_report(
     # Near miss: a company recalling products reports nothing.
     (c,) = claims_of("The toy maker recalled its wooden trains in May.")
     assert c.source_type == "unattributed"
+
+
+def test_open_quote_paragraphs_take_the_attribution_found_later(
+    claims_of: Callable[[str], list[ExtractedClaim]],
+) -> None:
+    text = (
+        "The market opened late on Saturday.\n\n"
+        "\u201cThe first frost took the lettuces. Then the rain took the rest.\n\n"
+        "\u201cWe sold half of what we grew last year.\n\n"
+        "\u201cBut we will plant again,\u201d said grower Tomasz Wren. \u201cWe always do.\u201d"
+    )
+    claims = claims_of(text)
+    for words in ("first frost", "sold half"):
+        c = next(c for c in claims if words in c.text)
+        assert c.source_type == "named_person", words
+        assert c.resolved_to is not None and "Tomasz Wren" in c.resolved_to.text, words
+    # Near miss: a narration paragraph in between ends the run of open paragraphs.
+    claims = claims_of(text.replace("\n\n\u201cWe sold", "\n\nPrices rose.\n\n\u201cWe sold", 1))
+    c = next(c for c in claims if "first frost" in c.text)
+    assert c.resolved_to is None
