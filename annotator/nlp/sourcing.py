@@ -82,6 +82,11 @@ def _named_person_token(token: Token, lex: Lexicon, known_people: set[str]) -> s
     return None
 
 
+def _is_age_number(tok: Token) -> bool:
+    """'67' in "Finch, 67,": a bare whole number of plausible years."""
+    return tok.text.isdigit() and 0 < int(tok.text) < 120 and len(list(tok.subtree)) == 1
+
+
 def classify_source(
     doc: Doc,
     start: int,
@@ -156,6 +161,17 @@ def classify_source(
         ),
         None,
     )
+    # "Finch, 67, a retired school cook": only people are given an age in apposition, so
+    # the name is a person's whatever the model's tag (it often tags lone surnames ORG).
+    age = next((c for c in head.children if c.dep_ == "appos" and _is_age_number(c)), None)
+    if head.pos_ == "PROPN" and age is not None and not org_before:
+        why = f"a name given an age ('{age.text}')"
+        return SourceInfo(
+            "named_person",
+            confidence=0.85,
+            person=True,
+            evidence=[span_evidence("source.apposition", doc, start, end, why)],
+        )
     if (
         head.pos_ == "PROPN"
         and role is not None

@@ -135,3 +135,11 @@ def test_open_quote_paragraphs_take_the_attribution_found_later(
     claims = claims_of(text.replace("\n\n\u201cWe sold", "\n\nPrices rose.\n\n\u201cWe sold", 1))
     c = next(c for c in claims if "first frost" in c.text)
     assert c.resolved_to is None
+
+
+def test_a_name_given_an_age_is_a_person(claim: Claim) -> None:
+    c = claim('"We heat one room now," said Pruitt, 71, a retired bus driver.', "one room")
+    assert c.source_type == "named_person"
+    # Near miss: a company named with a role, no age, stays an organisation.
+    c = claim('"Orders doubled," said Kestrel Logistics Inc., the buyer.', "Orders doubled")
+    assert c.source_type == "named_organization"
