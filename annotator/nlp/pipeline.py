@@ -85,7 +85,8 @@ class Extractor:
         if "paragraph_boundaries" not in nlp.pipe_names:
             nlp.add_pipe("paragraph_boundaries", before="parser")
         if "source_attribution" not in nlp.pipe_names:
-            nlp.add_pipe("source_attribution", last=True, config={"write_spans": False})
+            config = {"write_spans": False, "lexicon_dir": os.environ.get("ANNOTATOR_LEXICON")}
+            nlp.add_pipe("source_attribution", last=True, config=config)
         if "annotator_trim" not in nlp.pipe_names:
             nlp.add_pipe("annotator_trim", last=True)
         if not isinstance(nlp.tokenizer, PreparingTokenizer):

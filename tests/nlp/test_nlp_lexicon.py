@@ -42,3 +42,15 @@ def test_user_entries_add_to_the_shipped_ones(tmp_path: Path) -> None:
 def test_a_missing_lexicon_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(AnnotatorError, match="lexicon folder not found"):
         load_lexicon(str(tmp_path / "nope"))
+
+
+def test_annotators_commands_take_the_folder_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator.nlp.pipeline import load_extractor
+    from annotator.records import Article
+
+    (tmp_path / "cue_verbs.txt").write_text("grumble\n")
+    monkeypatch.setenv("ANNOTATOR_LEXICON", str(tmp_path))
+    ((_, claims),) = list(load_extractor().extract([Article(text=TEXT)]))
+    assert [c.source.text for c in claims if c.source] == ["Mayor Ann Lee"]
