@@ -323,6 +323,8 @@ class SourceAttribution:
                     open_at = None
             if open_at is not None and ce - open_at > 20:
                 out.append((open_at, ce))
+            elif open_at is None and not any(ps_qs < ce and ps_qe > cs for ps_qs, ps_qe in out):
+                out.extend(_single_quotes(text, cs, ce))
         return out
 
     # ------------------------------------------------------------------ main
@@ -407,9 +409,16 @@ class SourceAttribution:
             top.sort(key=lambda a: min(a.cue_start, a.src_start))
             unit.attributions = top
 
+        headline_paras = self._headline_paragraphs(doc, paras)
+        for unit in units:
+            if unit.para in headline_paras and len(unit.attributions) == 1:
+                # "Hotels to close 'within a year', says Home Secretary": the parse makes the
+                # content the subject; the headline pattern knows the inverted order.
+                trailing = self._trailing_headline_cue(doc, unit)
+                if trailing is not None and trailing.cue_start == unit.attributions[0].cue_start:
+                    unit.attributions = [trailing]
         drafts: list[Draft] = []
         quote_drafts = self._quote_claims(doc, units, quotes, quoted, unit_of)
-        headline_paras = self._headline_paragraphs(doc, paras)
         qi = 0
         for ui, unit in enumerate(units):
             while qi < len(quote_drafts) and quote_drafts[qi][0] <= ui:
@@ -1310,6 +1319,43 @@ _TITLE_GENDER = {
     "congressman": "m",
     "congresswoman": "f",
 }
+
+
+_SINGLE_MARKS = re.compile(r"['‘’]")
+_OPENS_AFTER = frozenset(' \t\n:(—–“"')
+_CLOSES_BEFORE = frozenset(' \t\n,.;:!?)—–”"')
+# Elisions that open with an apostrophe, not a quotation: '90s, 'em, 'til, 'n'.
+_ELISION = re.compile(r"['‘’](?:\d\d|em\b|til\b|n\b|cause\b|tis\b)", re.IGNORECASE)
+
+
+def _single_quotes(text: str, cs: int, ce: int) -> list[tuple[int, int]]:
+    """British quotation marks ('…' or ‘…’) in a paragraph without double quotes. A mark
+    opens after a space, colon or dash before a word and closes before a space or
+    punctuation; apostrophes inside words (don't, Essex's) do neither. "s'" before a space
+    may be a plural possessive ("the councils' budgets"), so it closes only when nothing
+    later in the paragraph does."""
+    out: list[tuple[int, int]] = []
+    open_at: int | None = None
+    plural_s: int | None = None
+    for m in _SINGLE_MARKS.finditer(text, cs, ce):
+        pos = m.start()
+        before = text[pos - 1] if pos > cs else " "
+        after = text[pos + 1] if pos + 1 < ce else " "
+        if open_at is None:
+            if before in _OPENS_AFTER and after.isalnum() and not _ELISION.match(text, pos):
+                open_at, plural_s = pos, None
+        elif after in _CLOSES_BEFORE and not before.isspace():
+            if before in "sS" and after.isspace() and pos + 2 < ce and text[pos + 2].islower():
+                plural_s = plural_s if plural_s is not None else pos
+                continue
+            out.append((open_at, pos + 1))
+            open_at = None
+    if open_at is not None:
+        if plural_s is not None:
+            out.append((open_at, plural_s + 1))
+        elif ce - open_at > 20:
+            out.append((open_at, ce))
+    return out
 
 
 def _attributed_continuation(drafts: list[Draft], k: int) -> Draft | None:

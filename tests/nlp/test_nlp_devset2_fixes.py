@@ -143,3 +143,31 @@ def test_a_name_given_an_age_is_a_person(claim: Claim) -> None:
     # Near miss: a company named with a role, no age, stays an organisation.
     c = claim('"Orders doubled," said Kestrel Logistics Inc., the buyer.', "Orders doubled")
     assert c.source_type == "named_organization"
+
+
+def test_british_single_quotes_are_quotations() -> None:
+    from annotator.nlp.attribution import _single_quotes
+
+    def quotes(text: str) -> list[str]:
+        return [text[a:b] for a, b in _single_quotes(text, 0, len(text))]
+
+    assert quotes("He told the inquiry: 'We didn't know. Nobody did.'") == [
+        "'We didn't know. Nobody did.'"
+    ]
+    assert quotes("Rents to fall 'by autumn', says housing minister") == ["'by autumn'"]
+    assert quotes("'It's Kent's problem now,' said one driver.") == ["'It's Kent's problem now,'"]
+    assert quotes("She called the plan 'reckless' and the tenants' fears real.") == ["'reckless'"]
+    # Near misses: apostrophes, elisions and plural possessives are not quotation marks.
+    assert quotes("The farmers' union, formed in the '90s, doesn't agree with Devon's view.") == []
+
+
+def test_single_quoted_headline_with_says_after(
+    claims_of: Callable[[str], list[ExtractedClaim]],
+) -> None:
+    claims = claims_of(
+        "Rents to fall 'by autumn', says Housing Minister\n\n"
+        "The minister spoke in Leeds. 'We will fix this,' she told reporters."
+    )
+    assert claims[0].source is not None and claims[0].source.text == "Housing Minister"
+    c = next(c for c in claims if "fix this" in c.text)
+    assert c.source_type != "unattributed"
