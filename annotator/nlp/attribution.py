@@ -802,6 +802,9 @@ class SourceAttribution:
                         narrated=True,
                     )
                 )
+                gender = _title_gender(doc, max(ent.start - 1, 0), ent.end) or _narrated_gender(ent)
+                if gender:
+                    self._gender[mentions[-1].entity] = gender
             head = doc[a.src_head]
             known = {name for start, name, _, _ in people if start < a.src_start}
             known.update(
@@ -877,6 +880,18 @@ class SourceAttribution:
                 draft.confidence = min(0.75, nxt.mention.info.confidence)
         return mentions
 
+    def _gendered_narrated(
+        self, m: Mention, mentions: list[Mention], after: Mention, wanted: str
+    ) -> Mention | None:
+        """The nearest narrated person before ``after`` whose known gender is ``wanted``,
+        with only narrated people in between (a real source in between is nearer)."""
+        for prev in reversed(mentions[: mentions.index(after)][-12:]):
+            if m.para - prev.para > 4 or not prev.narrated:
+                return None
+            if self._gender.get((prev.resolved or prev).entity) == wanted:
+                return prev
+        return None
+
     def _partitive_antecedent(
         self, doc: Doc, m: Mention, group: Token, mentions: list[Mention]
     ) -> Mention | None:
@@ -917,6 +932,13 @@ class SourceAttribution:
                 if wanted and known and wanted != known:
                     continue  # "she" does not refer back to Mr Smith
                 if p.person and not p.plural:
+                    if wanted and not known and prev.narrated:
+                        # A narrated name of unknown gender yields to an earlier narrated
+                        # person known to match ("Ana Ruiz ... she took over | Tom Reyes
+                        # retired | 'she says'").
+                        better = self._gendered_narrated(m, mentions, prev, wanted)
+                        if better is not None:
+                            return better
                     return prev
             elif info.pronoun in PLURAL_PRONOUNS:
                 if p.plural or p.source_type in ("named_organization", "unnamed_group"):
@@ -1411,6 +1433,24 @@ def _office_holder(
         if any(t.lemma_.lower() in lex.titles for t in doc[root.start : root.end]):
             return None  # a titled person is not silently given another title
         return prev
+    return None
+
+
+def _narrated_gender(name: SpacySpan) -> str | None:
+    """The gender of the first personal pronoun after a narrated name in its sentence
+    ("Tom Reyes runs the shop with his sister"), unless another person is named first."""
+    doc = name.doc
+    for i in range(name.end, name.sent.end):
+        tok = doc[i]
+        if tok.ent_type_ == "PERSON":
+            return None
+        if tok.head.dep_ == "appos" and tok.head.head.i == name.root.i:
+            continue  # "Andrew Pike, her nephew": the pronoun is someone else
+        gender = _PRONOUN_GENDER.get(tok.lower_) or _PRONOUN_GENDER.get(
+            {"his": "he", "hers": "she", "himself": "he", "herself": "she"}.get(tok.lower_, "")
+        )
+        if gender:
+            return gender
     return None
 
 

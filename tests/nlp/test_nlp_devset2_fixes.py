@@ -171,3 +171,26 @@ def test_single_quoted_headline_with_says_after(
     assert claims[0].source is not None and claims[0].source.text == "Housing Minister"
     c = next(c for c in claims if "fix this" in c.text)
     assert c.source_type != "unattributed"
+
+
+def test_she_prefers_a_narrated_person_known_to_be_female(
+    claims_of: Callable[[str], list[ExtractedClaim]],
+) -> None:
+    text = (
+        "Helen Marsh was 30 when she took over the shop. "
+        "Tom Reyes, who had run it for years, retired in May.\n\n"
+        "\u201cNobody wanted the job,\u201d {p} says.\n\n"
+        "\u201cI never looked back,\u201d {p} adds."
+    )
+    for pronoun, name in (("she", "Helen Marsh"), ("he", "Tom Reyes")):
+        claims = claims_of(text.format(p=pronoun))
+        for words in ("Nobody wanted", "never looked back"):
+            c = next(c for c in claims if words in c.text)
+            assert c.resolved_to is not None and c.resolved_to.text == name, (pronoun, words)
+    # A pronoun with the name known by "his": "she" skips him.
+    claims = claims_of(
+        "Helen Marsh opened the shop in 1990. Tom Reyes joined his aunt there in 2001.\n\n"
+        "\u201cWe never closed a day,\u201d she says."
+    )
+    c = next(c for c in claims if "never closed" in c.text)
+    assert c.resolved_to is not None and c.resolved_to.text == "Helen Marsh"
