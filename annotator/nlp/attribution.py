@@ -766,7 +766,7 @@ class SourceAttribution:
                 continue
             if a is None:
                 if (
-                    draft.kind == "quote"
+                    (draft.kind == "quote" or _runs_on_quote(doc, draft, previous, quoted))
                     and previous is not None
                     and previous.mention is not None
                     and draft.para - previous.para <= 1
@@ -1378,6 +1378,21 @@ def _single_quotes(text: str, cs: int, ce: int) -> list[tuple[int, int]]:
         elif ce - open_at > 20:
             out.append((open_at, ce))
     return out
+
+
+def _runs_on_quote(doc: Doc, draft: Draft, previous: Draft | None, quoted: list[int]) -> bool:
+    """'He told MPs: "We inherited a broken system. | That ends now."': a sentence wholly
+    inside a quotation opened in the attributed sentence before it, same paragraph."""
+    if previous is None or previous.attribution is None or previous.para != draft.para:
+        return False
+    span = doc.char_span(draft.start, draft.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t.i for t in span if not (t.is_punct or t.is_space)]
+    if not words or quoted[words[0]] < 0 or any(quoted[i] != quoted[words[0]] for i in words):
+        return False
+    before = doc.char_span(previous.start, previous.end, alignment_mode="expand")
+    return before is not None and any(quoted[t.i] == quoted[words[0]] for t in before)
 
 
 def _attributed_continuation(drafts: list[Draft], k: int) -> Draft | None:

@@ -194,3 +194,19 @@ def test_she_prefers_a_narrated_person_known_to_be_female(
     )
     c = next(c for c in claims if "never closed" in c.text)
     assert c.resolved_to is not None and c.resolved_to.text == "Helen Marsh"
+
+
+def test_sentence_inside_a_quote_opened_by_an_attributed_sentence(
+    claims_of: Callable[[str], list[ExtractedClaim]],
+) -> None:
+    claims = claims_of(
+        "Opening the depot on Friday, the transport chief told staff: "
+        '"We waited ten years for this. Nobody will wait that long again."\n\n'
+        "Nobody expected the depot to open this year."
+    )
+    c = next(c for c in claims if c.text.startswith("Nobody will wait"))
+    assert c.source_type != "unattributed"
+    assert c.resolved_to is not None and "transport chief" in c.resolved_to.text
+    # Near miss: the next paragraph's writer sentence stays the writer's.
+    c = next(c for c in claims if "Nobody expected" in c.text)
+    assert c.source_type == "unattributed"
