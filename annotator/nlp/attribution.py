@@ -209,6 +209,7 @@ class Draft:
     evidence: list[Evidence] = field(default_factory=list)
     reason_given: bool = False
     unclosed: bool = False  # a quotation left open at the paragraph end
+    unsourced: Evidence | None = None  # "X are understood to ...": an unnamed briefing
 
     def text(self, doc: Doc) -> str:
         return _text_of(doc)[self.start : self.end]
@@ -986,6 +987,18 @@ class SourceAttribution:
                 continue
             if rule in _SOURCE_ONLY_ANON and s > 0 and doc[s - 1].lower_ in ("not", "n't"):
                 continue  # "experts not involved in the study" are independent, not anonymous
+            if rule == "understood":
+                # "Treasury officials are understood to have pressed ...": the paper's own
+                # unnamed briefing; the subject is not the source. Only a sentence that has
+                # no attribution of its own is an anonymous report.
+                unit = units[ui]
+                cs, ce = doc[unit.start].idx, doc[unit.end - 1].idx + len(doc[unit.end - 1])
+                for d in drafts:
+                    if d.attribution is None and d.mention is None and cs <= d.start < ce:
+                        d.unsourced = span_evidence(
+                            "anon.understood", doc, s, e, "an unnamed briefing the paper relays"
+                        )
+                continue
             target: Mention | None = None
             for m in mentions:
                 head = doc[m.head]
@@ -1152,6 +1165,9 @@ class SourceAttribution:
                         "a quotation with no attribution of its own continues the previous speaker",
                     )
                 )
+            elif d.unsourced is not None:
+                source_type, flag, reason = "anonymous", True, d.reason_given
+                evidence.append(d.unsourced)
             else:
                 why = (
                     "a caption, in the writer's voice"

@@ -210,3 +210,13 @@ def test_sentence_inside_a_quote_opened_by_an_attributed_sentence(
     # Near miss: the next paragraph's writer sentence stays the writer's.
     c = next(c for c in claims if "Nobody expected" in c.text)
     assert c.source_type == "unattributed"
+
+
+def test_are_understood_to_is_an_unnamed_briefing(claim: Claim) -> None:
+    c = claim("Cabinet ministers are understood to have blocked the sale.", "blocked")
+    assert c.source_type == "anonymous" and c.anonymous_flag and c.source is None
+    c = claim("It is understood that the ferry contract will be retendered.", "retendered")
+    assert c.source_type == "anonymous"
+    # Near miss: a sentence with its own attribution keeps it.
+    c = claim("The mill is understood to date from 1790, the council said.", "1790")
+    assert c.source_type == "named_organization" and not c.anonymous_flag
