@@ -21,6 +21,7 @@ from contextlib import closing
 from pathlib import Path
 
 from annotator.export import FORMATS, export_corpus
+from annotator.export.sidecar import export_files
 from annotator.labels import load_schema
 from annotator.records import Article, ExtractedClaim, PipelineInfo, Span, claim_id
 from annotator.store import Store
@@ -97,7 +98,7 @@ def run_one(db: Path, fmt: str, out: Path) -> None:
                 "records": result.tally.records,
                 "peak_mb": peak / 1024,
                 "before_mb": before / 1024,
-                "bytes": out.stat().st_size,
+                "bytes": sum(f.stat().st_size for f in export_files(out)),
             }
         )
     )

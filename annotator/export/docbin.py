@@ -1,5 +1,7 @@
 """spaCy DocBin writer: one Doc per article with claim, source and cue spans for spancat.
 
+The export is a folder of `.spacy` shards of at most `SHARD_DOCS` Docs each, which
+`spacy train` reads as one corpus; memory holds one shard, whatever the corpus size.
 Spans are labelled with the claim's human source_type (gold, or the one chosen
 reviewer's); a claim with none is left out, so the machine's guesses never become
 training data. Docs are tokenised with `spacy.blank("en")`; no model is loaded.
@@ -19,6 +21,7 @@ import srsly.msgpack as srsly_msgpack
 from spacy.tokens import Doc, DocBin, Span
 
 CUE_LABEL = "CUE"
+SHARD_DOCS = 1_000
 
 
 @dataclass
@@ -110,18 +113,35 @@ def _msgpack_registries_cached() -> Iterator[None]:
             del registry.get_all  # back to the class's method
 
 
+def shard_name(index: int) -> str:
+    return f"part-{index:05d}.spacy"
+
+
+def is_shard(path: Path) -> bool:
+    return path.is_file() and path.name.startswith("part-") and path.suffix == ".spacy"
+
+
 def write_docbin(
     records: Iterable[dict[str, Any]],
-    path: Path,
+    folder: Path,
     article_text: Callable[[str], str | None],
     reviewer: str | None = None,
 ) -> DocBinCounts:
-    """Write the Docs to a `.spacy` file; returns what went in."""
+    """Write the Docs as `.spacy` shards into `folder` (made here); returns what went in."""
     counts = DocBinCounts()
-    # A blank pipeline sets only the words (and spaces, always kept): store nothing else.
-    docbin = DocBin(attrs=["ORTH"], store_user_data=True)
+    folder.mkdir()
+
+    def new_shard() -> DocBin:
+        # A blank pipeline sets only the words (and spaces, always kept): store nothing else.
+        return DocBin(attrs=["ORTH"], store_user_data=True)
+
+    shard, written = new_shard(), 0
     with _msgpack_registries_cached():
         for doc in iter_docs(records, article_text, counts, reviewer):
-            docbin.add(doc)
-        docbin.to_disk(path)
+            shard.add(doc)
+            if len(shard) == SHARD_DOCS:
+                shard.to_disk(folder / shard_name(written))
+                shard, written = new_shard(), written + 1
+        if len(shard) or not written:  # an empty corpus still gives one (empty) shard
+            shard.to_disk(folder / shard_name(written))
     return counts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -101,6 +102,27 @@ def _write(
     return {}
 
 
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _move_into_place(partial: Path, path: Path) -> None:
+    """Give the finished export its name; a spaCy folder replaces an earlier spaCy export
+    only, never some other folder."""
+    if partial.is_dir() and path.exists():
+        from annotator.export.docbin import is_shard
+
+        if not path.is_dir() or not all(is_shard(p) for p in path.iterdir()):
+            raise ExportError(
+                f"{path}: exists and is not an annotator spaCy export; pass another --out"
+            )
+        shutil.rmtree(path)
+    os.replace(partial, path)
+
+
 def export_corpus(
     store: CorpusMixin,
     fmt: str,
@@ -132,19 +154,20 @@ def export_corpus(
     path = Path(out)
     partial = path.with_name(path.name + ".partial")
     try:
+        _remove(partial)  # left by an export that was killed
         path.parent.mkdir(parents=True, exist_ok=True)
         if fmt in STREAMABLE:
             with partial.open("wb") as stream:
                 extra = _write(store, fmt, records, stream, options, bom)
         else:
             extra = _write(store, fmt, records, partial, options, bom)
-        os.replace(partial, path)
+        _move_into_place(partial, path)
     except OSError as error:
         raise ExportError(
             f"{path}: cannot write the export ({error.strerror}); pass another --out"
         ) from error
     finally:
-        partial.unlink(missing_ok=True)  # only left behind when the export failed
+        _remove(partial)  # only left behind when the export failed
     counts = store.corpus_counts()
     meta = {
         "format": CORPUS_FORMAT,

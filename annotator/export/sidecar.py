@@ -22,11 +22,18 @@ def sidecar_path(export: Path) -> Path:
     return export.with_name(export.name + SIDECAR_SUFFIX)
 
 
+def export_files(export: Path) -> list[Path]:
+    """The files an export consists of: itself, or a folder's files in name order."""
+    return sorted(p for p in export.iterdir() if p.is_file()) if export.is_dir() else [export]
+
+
 def file_sha256(path: Path) -> str:
+    """sha256 of a file, or of a folder's files read one after another in name order."""
     digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        while chunk := stream.read(1 << 20):
-            digest.update(chunk)
+    for file in export_files(path):
+        with file.open("rb") as stream:
+            while chunk := stream.read(1 << 20):
+                digest.update(chunk)
     return digest.hexdigest()
 
 
@@ -45,7 +52,7 @@ def write_sidecar(export: Path, meta: dict[str, Any]) -> Path:
     full = {
         **meta,
         "file": export.name,
-        "bytes": export.stat().st_size,
+        "bytes": sum(f.stat().st_size for f in export_files(export)),
         "sha256": file_sha256(export),
         "annotator_version": __version__,
     }

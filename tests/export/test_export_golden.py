@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from export_corpus_data import GOLDEN
 
+from annotator.errors import ExportError
 from annotator.export import ExportOptions, export_corpus
 from annotator.export.sidecar import file_sha256
 from annotator.store import Store
@@ -98,7 +99,8 @@ def test_spacy_docbin_matches_golden_spans(store: Store, tmp_path: Path) -> None
 
     out = tmp_path / "corpus.spacy"
     result = export_corpus(store, "spacy", out, ADJUDICATED)
-    docs = list(DocBin().from_disk(out).get_docs(spacy.blank("en").vocab))
+    assert [p.name for p in out.iterdir()] == ["part-00000.spacy"]
+    docs = list(DocBin().from_disk(out / "part-00000.spacy").get_docs(spacy.blank("en").vocab))
     content = [
         {
             "article_id": doc.user_data["article_id"],
@@ -120,8 +122,37 @@ def test_spacy_spans_from_one_reviewer(store: Store, tmp_path: Path) -> None:
 
     out = tmp_path / "alice.spacy"
     export_corpus(store, "spacy", out, ExportOptions(reviewers=("alice",)))
-    docs = list(DocBin().from_disk(out).get_docs(spacy.blank("en").vocab))
+    docs = list(DocBin().from_disk(out / "part-00000.spacy").get_docs(spacy.blank("en").vocab))
     assert [[s.label_ for s in d.spans["claims"]] for d in docs] == [["anonymous", "named_person"]]
+
+
+def test_spacy_export_is_shards_that_spacy_reads_as_one_corpus(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Memory holds one shard at a time; `spacy train` reads the folder as one corpus."""
+    spacy = pytest.importorskip("spacy")
+    from spacy.training import Corpus
+
+    from annotator.export import docbin
+
+    monkeypatch.setattr(docbin, "SHARD_DOCS", 1)
+    out = tmp_path / "train.spacy"
+    result = export_corpus(store, "spacy", out, ADJUDICATED)
+    shards = sorted(p.name for p in out.iterdir())
+    assert len(shards) == result.extra["docs"] > 1
+    docs = [ex.reference for ex in Corpus(out)(spacy.blank("en"))]
+    assert len(docs) == result.extra["docs"]
+    meta = json.loads(result.sidecar.read_text(encoding="utf-8"))
+    assert meta["sha256"] == file_sha256(out)
+    # Exporting again replaces the earlier shards; another folder is never replaced.
+    export_corpus(store, "spacy", out, ADJUDICATED)
+    assert sorted(p.name for p in out.iterdir()) == shards
+    precious = tmp_path / "notes"
+    precious.mkdir()
+    (precious / "todo.txt").write_text("keep me")
+    with pytest.raises(ExportError, match="is not an annotator spaCy export"):
+        export_corpus(store, "spacy", precious, ADJUDICATED)
+    assert (precious / "todo.txt").read_text() == "keep me"
 
 
 def test_same_data_gives_same_bytes_and_sidecar_has_sha256(store: Store, tmp_path: Path) -> None:
