@@ -185,6 +185,24 @@ def classify_source(
             person=True,
             evidence=[span_evidence("source.apposition", doc, start, end, why)],
         )
+    # "Vantor, a company founded by a nurse, said": a name described as an organisation
+    # is one, whatever the model's tag (it tags many one-word company names PERSON).
+    org_role = next(
+        (
+            c
+            for c in head.children
+            if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in lex.org_nouns
+        ),
+        None,
+    )
+    if head.pos_ == "PROPN" and org_role is not None and role is None:
+        why = f"a name described as an organisation ('{org_role.text}')"
+        return SourceInfo(
+            "named_organization",
+            confidence=0.8,
+            plural=_is_plural(head),
+            evidence=[span_evidence("source.apposition", doc, start, end, why)],
+        )
     for cand in candidates:
         rule = _named_person_token(cand, lex, known_people)
         if rule is not None:
