@@ -39,3 +39,31 @@ def test_role_then_name_stays_named_person(claim: Claim) -> None:
     assert c.source is not None and "Maria Chen" in c.source.text
     c = claim("Jane Ortiz, the company's former finance chief, said the books were wrong.", "books")
     assert c.source_type == "named_person"
+
+
+def test_pronoun_subject_of_a_stance_verb_in_narration(claim: Claim) -> None:
+    text = (
+        "Her lawyer, Tom Hale, spoke after the hearing. "
+        "He argued at trial that the contractor was to blame."
+    )
+    c = claim(text, "contractor")
+    assert c.source is not None and c.source.text == "He"
+    assert c.cue is not None and c.cue.text == "argued"
+    assert c.resolved_to is not None and "Tom Hale" in c.resolved_to.text
+    assert c.source_type == "named_person"
+    c = claim(
+        "The senator, Ann Lee, visited the site. She insisted on Monday that the bill would pass.",
+        "bill",
+    )
+    assert c.source_type == "named_person"
+    assert c.resolved_to is not None and "Ann Lee" in c.resolved_to.text
+
+
+def test_stance_verb_without_a_clause_is_no_attribution(claim: Claim) -> None:
+    # Near miss: no clausal complement, so nothing is reported.
+    text = "Her lawyer, Tom Hale, spoke after the hearing. He argued with the referee."
+    c = claim(text, "referee")
+    assert c.source is None and c.cue is None
+    assert c.source_type == "unattributed"
+    c = claim("The senator, Ann Lee, visited the site. She insisted on paying.", "paying")
+    assert c.source is None
