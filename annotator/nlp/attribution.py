@@ -31,7 +31,7 @@ from annotator.nlp.cues import (
     statement_cue,
     verb_attribution,
 )
-from annotator.nlp.lexicon import Lexicon, default_lexicon, load_lexicon
+from annotator.nlp.lexicon import Lexicon, load_lexicon
 from annotator.nlp.sourcing import (
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -250,7 +250,7 @@ class SourceAttribution:
         # them back from worker processes.
         self.write_spans = write_spans
         self._gender: dict[int, str] = {}  # per doc: entity -> "m" / "f" (titles, pronouns)
-        self.lex = lexicon or default_lexicon()
+        self.lex = lexicon or load_lexicon(None)
         self.multi = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase in self.lex.multiword_cues:
             self.multi.add(phrase, [nlp.make_doc(phrase)])

@@ -56,11 +56,6 @@ class Lexicon:
     stance_verbs: tuple[tuple[str, str], ...] = ()
 
 
-def default_lexicon() -> Lexicon:
-    """The lexicon shipped with annotator (read once per process)."""
-    return load_lexicon(None)
-
-
 @cache
 def load_lexicon(extra_dir: str | None) -> Lexicon:
     """The shipped lexicon plus the entries of a user's folder of lists (read once each)."""
