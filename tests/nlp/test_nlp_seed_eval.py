@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import SEED, SEED_GOLD
 
-from annotator.nlp.evaluate import read_gold, render, score
+from annotator.nlp.evaluate import read_gold, score
+from annotator.nlp.evaluate_render import render
 from annotator.nlp.paragraphs import prepare_text
 from annotator.records import Article
 
