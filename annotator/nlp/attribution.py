@@ -1585,6 +1585,7 @@ _SOURCE_WHY = {
     "source.according_to": "the object of 'according to'",
     "source.headline": "the words before the headline's cue",
     "source.citing": "the source the reporting outlet cites",
+    "source.fronted_name": "the name before the apposition the parser took as subject",
 }
 
 

@@ -206,6 +206,47 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
     return None, ""
 
 
+def _fronted_name(subj: Token, verb: Token) -> Token | None:
+    """ "Ledgerly, the payments start-up valued at $6 billion, said": the model may make the
+    long apposition the subject and leave the name dangling before it. The name, when the
+    sentence opens with a proper name, a comma, and a determined noun phrase closed by a
+    comma before the verb (not "Vantor, the company said, would be sold")."""
+    doc = subj.doc
+    comma = subj.left_edge.i - 1
+    start = subj.sent.start
+    while start < comma and (doc[start].is_punct or doc[start].is_space):
+        start += 1  # an opening quotation mark or dash
+    before_verb = verb.i - 1
+    while before_verb > subj.i and doc[before_verb].dep_ in ("aux", "advmod", "neg"):
+        before_verb -= 1
+    if (
+        comma <= start
+        or comma - start > 5
+        or doc[comma].text != ","
+        or doc[before_verb].text != ","
+        or subj.pos_ != "NOUN"
+        or doc[comma + 1].dep_ not in ("det", "poss")
+    ):
+        return None
+    name = doc[start:comma]
+    if any(t.ent_type_ in ("DATE", "TIME") or not t.text[:1].isupper() for t in name):
+        return None
+    # The model may tag a name that opens a sentence ADV; if the article uses the word
+    # as a name elsewhere, it is one ("Separately, the company, ..., said" is not).
+    if not all(t.pos_ == "PROPN" or t.ent_type_ or _named_elsewhere(t) for t in name):
+        return None
+    return name[-1]
+
+
+def _named_elsewhere(token: Token) -> bool:
+    return any(
+        t.text == token.text
+        and t.i != token.i
+        and (t.pos_ == "PROPN" or t.ent_type_ or not t.is_sent_start)
+        for t in token.doc
+    )
+
+
 def _indirect_question(doc: Doc, content: list[tuple[int, int]]) -> bool:
     """Whether a clause complement opens with 'whether', 'if', 'how' ... (a reported
     question), not 'that' ("asked that his name not be used" is a request)."""
@@ -291,17 +332,14 @@ def _stance_content(verb: Token, src: Token, frame: str, lex: Lexicon) -> tuple[
     return lo, hi
 
 
-def _venue_clause(verb: Token, lex: Lexicon) -> list[tuple[int, int]]:
-    """The "that"-clause of "said in a briefing that ...": the parser hangs it on the
-    noun as a relative clause, but it is what was said."""
+def _venue_clause(verb: Token) -> list[tuple[int, int]]:
+    """The "that"-clause of "said in a briefing that ...", "argued at trial that ...": the
+    parser hangs it on the noun as a relative clause, but it is what was said."""
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "during", "on"):
             continue
         for pobj in prep.children:
             if pobj.dep_ != "pobj":
-                continue
-            noun = pobj.lemma_.lower()
-            if noun not in lex.venue_nouns and noun not in lex.document_nouns:
                 continue
             for clause in pobj.children:
                 if clause.dep_ not in ("relcl", "acl", "ccomp"):
@@ -369,7 +407,9 @@ def verb_attribution(
     else:
         if base.dep_ == "relcl":
             return None  # "... which the US says are ...": embedded in the writer's sentence
-        src = subj
+        src = _fronted_name(subj, verb) or subj
+        if src is not subj:
+            source_rule = "source.fronted_name"
     if src.lower_ in ("i", "we", "you", "me", "us") and quoted[verb.i] < 0:
         # First person outside quotes: the writer or a letter; still an attribution.
         pass
@@ -417,7 +457,7 @@ def verb_attribution(
         content.extend([(hlo, vlo), (vhi, hhi)])
         after_content = True
     if not content:
-        content.extend(_venue_clause(verb, lex))
+        content.extend(_venue_clause(verb))
     frames = stance_frames_of(lex)
     if lemma in frames:
         stance = None if content else _stance_content(verb, src, frames[lemma], lex)
@@ -442,6 +482,8 @@ def verb_attribution(
         content.append(_subtree_range(dobj))
 
     src_start, src_end = source_span(src)
+    if source_rule == "source.fronted_name":
+        src_end = source_span(subj)[1]  # the name with its apposition
     # The frame is the whole source phrase, clauses included ("one resident, who asked ...").
     frame = set(range(src.left_edge.i, src.right_edge.i + 1))
     frame.update(range(src_start, src_end))

@@ -87,6 +87,26 @@ def _is_age_number(tok: Token) -> bool:
     return tok.text.isdigit() and 0 < int(tok.text) < 120 and len(list(tok.subtree)) == 1
 
 
+def _core_nouns(phrase: Token) -> set[str]:
+    """Lemmas of the nouns of a phrase before its clauses and prepositions, hyphenated words
+    joined: "the Boston lending start-up valued at ..." gives lending, start-up, startup (the
+    model may make "lending" the head)."""
+    words: list[str] = []
+    joined = False
+    for tok in phrase.subtree:
+        if (tok.i != phrase.i and tok.dep_ in ("acl", "relcl", "prep")) or tok.text == ",":
+            break
+        if tok.text == "-" and not tok.whitespace_ and words:
+            joined = True
+            continue
+        if joined:
+            words[-1] += "-" + tok.lemma_.lower()
+            joined = False
+        elif tok.pos_ in ("NOUN", "VERB", "ADJ") or tok.i == phrase.i:
+            words.append(tok.lemma_.lower())
+    return set(words) | {w.replace("-", "") for w in words}
+
+
 def classify_source(
     doc: Doc,
     start: int,
@@ -191,7 +211,7 @@ def classify_source(
         (
             c
             for c in head.children
-            if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in lex.org_nouns
+            if c.dep_ == "appos" and c.pos_ == "NOUN" and _core_nouns(c) & lex.org_nouns
         ),
         None,
     )

@@ -40,7 +40,7 @@ def test_said_in_a_briefing_that_reports_the_clause(claim: Claim) -> None:
     assert c.source is not None and c.source.text == "The ferry operator"
 
 
-def test_a_relative_clause_on_a_venue_noun_is_not_content(claim: Claim) -> None:
+def test_a_true_relative_clause_after_a_preposition_is_not_content(claim: Claim) -> None:
     # Near miss: "that lasted" is a true relative clause (its subject is "that").
     c = claim("The envoy arrived late at a briefing that lasted three hours.", "lasted")
     assert c.source_type == "unattributed"

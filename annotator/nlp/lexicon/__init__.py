@@ -51,7 +51,6 @@ class Lexicon:
     org_nouns: frozenset[str]
     titles: frozenset[str]
     capitals: frozenset[str]
-    venue_nouns: frozenset[str] = frozenset()  # "said in a briefing that"
     # lemma -> frame ("as", "obj", a preposition, or object lemmas): "dismissed X as Y"
     stance_verbs: tuple[tuple[str, str], ...] = ()
 
@@ -89,7 +88,6 @@ def load_lexicon(extra_dir: str | None) -> Lexicon:
         org_nouns=lower("org_nouns"),
         titles=lower("titles"),
         capitals=frozenset(words("capitals")),
-        venue_nouns=lower("venue_nouns"),
         stance_verbs=tuple(
             (v.lower(), f.strip())
             for v, _, f in (line.partition("\t") for line in words("stance_verbs"))
