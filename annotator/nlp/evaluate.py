@@ -223,16 +223,23 @@ def _pattern(needle: str) -> re.Pattern[str]:
     return re.compile(head + body + tail)
 
 
-def locate(needle: str, text: str, near: tuple[int, int] = (0, 0)) -> tuple[int, int] | None:
-    """The occurrence of ``needle`` nearest the span ``near``, whitespace-insensitive."""
+def locate(
+    needle: str,
+    text: str,
+    near: tuple[int, int] = (0, 0),
+    within: tuple[int, int] | None = None,
+) -> tuple[int, int] | None:
+    """The occurrence of ``needle`` nearest the span ``near``, whitespace-insensitive;
+    occurrences inside ``within`` (the claim's sentence) come first."""
     if not needle.strip():
         return None
     best: tuple[int, int] | None = None
-    best_gap = 0
+    best_key = (True, 0)
     for m in _pattern(needle).finditer(text):
-        gap = max(0, m.start() - near[1], near[0] - m.end())
-        if best is None or gap < best_gap:
-            best, best_gap = (m.start(), m.end()), gap
+        outside = within is not None and not (within[0] <= m.start() and m.end() <= within[1])
+        key = (outside, max(0, m.start() - near[1], near[0] - m.end()))
+        if best is None or key < best_key:
+            best, best_key = (m.start(), m.end()), key
     return best
 
 
@@ -273,17 +280,19 @@ def _span_ok(
     expected: str | None,
     predicted: Span | None,
     text: str,
+    claim: ExtractedClaim,
     near: tuple[int, int],
     tally: SpanScore,
 ) -> bool | None:
-    """Count one gold/predicted span pair into ``tally``; whether they overlap."""
+    """Count one gold/predicted span pair into ``tally``; whether they overlap. The gold
+    string is looked for in the claim's sentence first, nearest the anchor."""
     if expected is not None:
         tally.gold += 1
     if predicted is not None:
         tally.predicted += 1
     if expected is None or predicted is None:
         return None if expected is None and predicted is None else False
-    where = locate(expected, text, near)
+    where = locate(expected, text, near, (claim.sentence_start, claim.sentence_end))
     ok = where is not None and where[0] < predicted.end and predicted.start < where[1]
     tally.overlapping += ok
     return ok
@@ -307,9 +316,9 @@ def score(
         )
         source_ok = cue_ok = None
         if claim is not None:
-            source_ok = _span_ok(line.source, claim.source, text, near, result.source_spans)
+            source_ok = _span_ok(line.source, claim.source, text, claim, near, result.source_spans)
             if line.cue_labelled and result.cue_spans is not None:
-                cue_ok = _span_ok(line.cue, claim.cue, text, near, result.cue_spans)
+                cue_ok = _span_ok(line.cue, claim.cue, text, claim, near, result.cue_spans)
         else:
             result.source_spans.gold += line.source is not None
             if line.cue_labelled and result.cue_spans is not None:
