@@ -19,6 +19,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -26,6 +27,7 @@ from annotator.nlp import boundaries  # noqa: F401  (registers "paragraph_bounda
 from annotator.nlp.cues import (
     Attribution,
     according_to,
+    no_comment,
     source_span,
     stance_frames_of,
     statement_cue,
@@ -251,9 +253,17 @@ class SourceAttribution:
         self.write_spans = write_spans
         self._gender: dict[int, str] = {}  # per doc: entity -> "m" / "f" (titles, pronouns)
         self.lex = lexicon or load_lexicon(None)
+        # Sentence splitting happens in the parser, after tokenisation: an abbreviated title
+        # the tokenizer cuts at its period ("Sgt." + ".") ends a sentence mid-name.
+        tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer, or the Extractor's wrapper of it
+        for abbreviation in self.lex.title_abbreviations:
+            if abbreviation not in tokenizer.rules:
+                tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
         self.multi = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase in self.lex.multiword_cues:
             self.multi.add(phrase, [nlp.make_doc(phrase)])
+        self.no_comment = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.no_comment.add("no_comment", [nlp.make_doc(p) for p in self.lex.no_comment_cues])
         self.anon = PhraseMatcher(nlp.vocab, attr="LOWER")
         for rule, phrase in self.lex.anonymity_phrases:
             self.anon.add(rule, [nlp.make_doc(phrase)])
@@ -357,6 +367,7 @@ class SourceAttribution:
             if doc.vocab.strings[mid] in ("in a statement", "in an interview", "in a letter")
         ]
 
+        refusals = [(s, e) for _, s, e in self.no_comment(doc)]
         unit_of = [-1] * len(doc)
         for ui, unit in enumerate(units):
             for i in range(unit.start, unit.end):
@@ -385,6 +396,11 @@ class SourceAttribution:
                 if unit.start <= s < unit.end and quoted[s] < 0:
                     attr = according_to(doc, s, e, unit.start, unit.end)
                     if attr is not None:
+                        found.append(attr)
+            for s, e in refusals:
+                if unit.start <= s < unit.end and quoted[s] < 0:
+                    attr = no_comment(doc, s, e, unit.end)
+                    if attr is not None and not any(a.verb == attr.verb for a in found):
                         found.append(attr)
             for s, e in statements:
                 if unit.start <= s < unit.end and quoted[s] < 0:
@@ -1575,6 +1591,7 @@ _CUE_WHY = {
     "cue.told": "'told' plus its audience",
     "cue.quoted_as_saying": "'quoted as saying' attributes to the subject",
     "cue.according_to": "'according to' names the source",
+    "cue.no_comment": "declining to comment (or not answering) is the source's reply",
     "cue.headline": "a headline of the form 'X says ...'",
     "cue.statement": "'in a statement' (or interview, letter) attributes the clause to its subject",
 }
@@ -1585,6 +1602,7 @@ _SOURCE_WHY = {
     "source.according_to": "the object of 'according to'",
     "source.headline": "the words before the headline's cue",
     "source.citing": "the source the reporting outlet cites",
+    "source.dangling_name": "the name that opens the sentence (parsed as a modifier)",
     "source.fronted_name": "the name before the apposition the parser took as subject",
 }
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from annotator.nlp.lexicon import Lexicon
-from annotator.nlp.sourcing import RELATIVE
+from annotator.nlp.sourcing import RELATIVE, named_elsewhere
 from annotator.records import Evidence
 
 # Verbs that report with a plain noun object too ("reiterated Ankara's position").
@@ -203,7 +203,26 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
         for child in head.children:
             if child.dep_ == "nsubj":
                 return child, "source.shared_subject"
-    return None, ""
+    name = _dangling_name(verb)
+    return (name, "source.dangling_name") if name is not None else (None, "")
+
+
+def _dangling_name(verb: Token) -> Token | None:
+    """ "Ledgerly declined to comment" with "Ledgerly" parsed as an adverb: a name that
+    opens the sentence right before the verb (and its auxiliaries), used as a name
+    elsewhere in the article."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= verb.sent.start and doc[i].dep_ in ("aux", "neg", "auxpass"):
+        i -= 1
+    if i < verb.sent.start or doc[i].head.i != verb.i or not doc[i].text[:1].isupper():
+        return None
+    start = verb.sent.start
+    while start < i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    if start != i or doc[i].ent_type_ in ("DATE", "TIME"):
+        return None
+    return doc[i] if doc[i].pos_ == "PROPN" or named_elsewhere(doc[i]) else None
 
 
 def _fronted_name(subj: Token, verb: Token) -> Token | None:
@@ -233,18 +252,9 @@ def _fronted_name(subj: Token, verb: Token) -> Token | None:
         return None
     # The model may tag a name that opens a sentence ADV; if the article uses the word
     # as a name elsewhere, it is one ("Separately, the company, ..., said" is not).
-    if not all(t.pos_ == "PROPN" or t.ent_type_ or _named_elsewhere(t) for t in name):
+    if not all(t.pos_ == "PROPN" or t.ent_type_ or named_elsewhere(t) for t in name):
         return None
     return name[-1]
-
-
-def _named_elsewhere(token: Token) -> bool:
-    return any(
-        t.text == token.text
-        and t.i != token.i
-        and (t.pos_ == "PROPN" or t.ent_type_ or not t.is_sent_start)
-        for t in token.doc
-    )
 
 
 def _indirect_question(doc: Doc, content: list[tuple[int, int]]) -> bool:
@@ -384,7 +394,11 @@ def verb_attribution(
         # agent of the quoting relays the source.
         relayed = _by_agent(base) or _by_agent(verb)
     if subj.lower_ not in RELATIVE and (
-        subj.lower_ in BAD_SUBJECTS or subj.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X")
+        subj.lower_ in BAD_SUBJECTS
+        or (
+            subj.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X")
+            and source_rule != "source.dangling_name"
+        )
     ):
         return None
     src: Token | None
@@ -521,6 +535,44 @@ def verb_attribution(
         relayed=relayed or _relayed(src),
         after_content=after_content,
         citing=citing,
+    )
+
+
+def no_comment(doc: Doc, start: int, end: int, sent_end: int) -> Attribution | None:
+    """ "X declined to comment on ...", "X did not respond to a request for comment": X is
+    the source of the claim, the refusal phrase over tokens [start, end) its cue."""
+    verb = next(
+        (
+            doc[i]
+            for i in range(start, end)
+            if doc[i].head.i == i or not start <= doc[i].head.i < end
+        ),
+        None,
+    )
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        subj, _ = _subject(verb)
+    if subj is None or subj.lower_ in BAD_SUBJECTS:
+        return None
+    if subj.pos_ not in ("NOUN", "PROPN", "PRON") and subj != _dangling_name(verb):
+        return None
+    src_start, src_end = source_span(subj)
+    rest = [(end, sent_end)] if any(t.is_alpha for t in doc[end:sent_end]) else []
+    return Attribution(
+        cue_start=start,
+        cue_end=end,
+        src_head=subj.i,
+        src_start=src_start,
+        src_end=src_end,
+        cue_rule="cue.no_comment",
+        source_rule="source.subject",
+        confidence=0.5,
+        verb=verb.i,
+        content=rest or [(start, end)],
+        frame=set(range(src_start, src_end)) | set(range(start, end)),
+        relayed=_relayed(subj),
     )
 
 

@@ -82,20 +82,36 @@ def _named_person_token(token: Token, lex: Lexicon, known_people: set[str]) -> s
     return None
 
 
+def named_elsewhere(token: Token) -> bool:
+    """Whether the article uses this capitalised word as a name at another place: the model
+    may tag a name that opens a sentence ADV or NOUN."""
+    return any(
+        t.text == token.text
+        and t.i != token.i
+        and (t.pos_ == "PROPN" or t.ent_type_ or not t.is_sent_start)
+        for t in token.doc
+    )
+
+
 def _is_age_number(tok: Token) -> bool:
     """'67' in "Finch, 67,": a bare whole number of plausible years."""
     return tok.text.isdigit() and 0 < int(tok.text) < 120 and len(list(tok.subtree)) == 1
 
 
 def _core_nouns(phrase: Token) -> set[str]:
-    """Lemmas of the nouns of a phrase before its clauses and prepositions, hyphenated words
-    joined: "the Boston lending start-up valued at ..." gives lending, start-up, startup (the
-    model may make "lending" the head)."""
+    """The head's lemma and the last noun of a phrase before its clauses and prepositions,
+    hyphenated words joined: "the Boston lending start-up valued at ..." gives lending and
+    start-up (the model may make "lending" the head); "the city's planner" gives planner."""
     words: list[str] = []
     joined = False
+    possessor: set[int] = set()
     for tok in phrase.subtree:
         if (tok.i != phrase.i and tok.dep_ in ("acl", "relcl", "prep")) or tok.text == ",":
             break
+        if tok.dep_ == "poss":
+            possessor.update(t.i for t in tok.subtree)
+        if tok.i in possessor:
+            continue
         if tok.text == "-" and not tok.whitespace_ and words:
             joined = True
             continue
@@ -104,7 +120,8 @@ def _core_nouns(phrase: Token) -> set[str]:
             joined = False
         elif tok.pos_ in ("NOUN", "VERB", "ADJ") or tok.i == phrase.i:
             words.append(tok.lemma_.lower())
-    return set(words) | {w.replace("-", "") for w in words}
+    last = words[-1] if words else phrase.lemma_.lower()
+    return {phrase.lemma_.lower(), last, last.replace("-", "")}
 
 
 def classify_source(
@@ -162,9 +179,13 @@ def classify_source(
 
     # A named person anywhere in the head's name or apposition; not after an organisation
     # noun ("the company Zipline", which the model may tag PERSON).
+    # Nor when the head itself is an organisation noun: "The District Attorney's Office",
+    # "a parent group, Save Lincoln Elementary" (the model may tag that name PERSON).
     org_before = any(
         c.dep_ == "compound" and c.i < head.i and c.lemma_.lower() in lex.org_nouns
         for c in head.children
+    ) or (
+        lemma in lex.org_nouns and lemma not in lex.person_nouns and head.text not in known_people
     )
     candidates = [head, *[t for t in head.children if t.dep_ in ("appos", "compound", "flat")]]
     if head.dep_ == "appos":
@@ -277,6 +298,20 @@ def classify_source(
             ],
         )
 
+    # "Ledgerly's largest investor, Northgate Capital": the role is filled by an organisation.
+    org_name = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "ORG"), None)
+    if person_role and org_name is not None:
+        why = f"the apposition '{org_name.text}' names an organisation"
+        return SourceInfo(
+            "named_organization",
+            confidence=0.7,
+            evidence=[
+                span_evidence(
+                    "source.apposition", doc, org_name.left_edge.i, org_name.right_edge.i + 1, why
+                )
+            ],
+        )
+
     has_name = any(t.pos_ == "PROPN" or t.ent_type_ in ORG_LABELS for t in words if t.i != head.i)
 
     if lemma in lex.document_nouns or low in lex.document_nouns:
@@ -324,7 +359,8 @@ def classify_source(
     common = not head.ent_type_ and (
         low in lex.group_nouns or lemma in lex.person_nouns or low.rstrip("s") in lex.person_nouns
     )
-    if (head.pos_ == "PROPN" or head.ent_type_ in ORG_LABELS) and not common:
+    proper = head.pos_ == "PROPN" or (head.text[:1].isupper() and named_elsewhere(head))
+    if (proper or head.ent_type_ in ORG_LABELS) and not common:
         if head.text in lex.capitals:
             rule, why = "type.capital", f"'{head.text}' stands for its government"
         elif head.ent_type_ in ORG_LABELS:

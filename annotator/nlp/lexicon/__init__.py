@@ -53,6 +53,8 @@ class Lexicon:
     capitals: frozenset[str]
     # lemma -> frame ("as", "obj", a preposition, or object lemmas): "dismissed X as Y"
     stance_verbs: tuple[tuple[str, str], ...] = ()
+    no_comment_cues: tuple[str, ...] = ()  # "declined to comment", "did not respond"
+    title_abbreviations: tuple[str, ...] = ()  # "Sgt.": one token, no sentence break
 
 
 @cache
@@ -78,6 +80,8 @@ def load_lexicon(extra_dir: str | None) -> Lexicon:
         weak_cue_verbs=lower("weak_cue_verbs"),
         quote_cue_verbs=lower("quote_cue_verbs"),
         multiword_cues=tuple(words("multiword_cues")),
+        no_comment_cues=tuple(words("no_comment_cues")),
+        title_abbreviations=tuple(words("title_abbreviations")),
         anonymity_phrases=tuple(phrases),
         anonymity_reasons=tuple(words("anonymity_reasons")),
         person_nouns=lower("person_nouns"),
