@@ -1602,6 +1602,8 @@ _SOURCE_WHY = {
     "source.according_to": "the object of 'according to'",
     "source.headline": "the words before the headline's cue",
     "source.citing": "the source the reporting outlet cites",
+    "source.participle": "the subject of the clause the participle ('saying') hangs on",
+    "source.inverted": "the noun right after an inverted reporting verb ('said a man ...')",
     "source.dangling_name": "the name that opens the sentence (parsed as a modifier)",
     "source.fronted_name": "the name before the apposition the parser took as subject",
 }

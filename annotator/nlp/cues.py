@@ -33,11 +33,13 @@ NP_CONTENT_VERBS = frozenset(
         "predict",
         "estimate",
         "forecast",
+        "report",  # "reported a 22% drop in sales"
     }
 )
 # Verbs whose infinitive complement is what was said ("urged people to stay home").
 DIRECTIVE_VERBS = frozenset(
     {"urge", "warn", "caution", "advise", "vow", "pledge", "promise", "threaten", "call"}
+    | {"claim", "recommend"}  # "claimed to have captured", "recommended paying"
 )
 CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
 # Children of a cue verb that belong to the attribution frame, not the content.
@@ -205,6 +207,78 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
                 return child, "source.shared_subject"
     name = _dangling_name(verb)
     return (name, "source.dangling_name") if name is not None else (None, "")
+
+
+def _fronted_clause(child: Token, verb: Token) -> bool:
+    """A clause before the verb that the model made an adverbial ("Shelling hit the depot
+    overnight, officials said"): no subordinator, and a comma between it and the verb."""
+    if child.dep_ != "advcl" or child.i > verb.i or child.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(
+        c.dep_ == "mark" or c.lower_ in ("when", "after", "before", "while") for c in child.children
+    ):
+        return False
+    end = child.right_edge.i + 1
+    return end < verb.i and verb.doc[end].text == ","
+
+
+def _can_report(src: Token, lex: Lexicon) -> bool:
+    """Whether a subject can hold a view or report a finding: a name, a pronoun, or a noun
+    for people, bodies or documents ("the study found"; "the corner found" cannot)."""
+    if src.pos_ in ("PROPN", "PRON") or src.ent_type_ or src.lower_ in RELATIVE:
+        return True
+    lemma, low = src.lemma_.lower(), src.lower_
+    return any(
+        w in words
+        for w in (lemma, low)
+        for words in (
+            lex.person_nouns,
+            lex.group_nouns,
+            lex.org_nouns,
+            lex.anonymous_nouns,
+            lex.document_nouns,
+            lex.spokesperson_nouns,
+        )
+    )
+
+
+def _participle_subject(verb: Token) -> tuple[Token | None, str]:
+    """ "The coach was less complimentary, saying his side had been too passive": a
+    participle with no subject of its own reports for the subject of the clause it hangs on."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj") or verb.head is verb:
+        return None, ""
+    if any(c.dep_ in ("mark", "aux") for c in verb.children):
+        return None, ""  # "while saying", "is saying": not a bare participial adjunct
+    subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (subj, "source.participle") if subj is not None else (None, "")
+
+
+def _inverted_subject(verb: Token) -> tuple[Token | None, str]:
+    """'"It's a quiet street," said a man walking his dog': after a quotation, the model may
+    make the inverted subject the subject of the clause that describes it."""
+    doc = verb.doc
+    if not any(c.dep_ in CONTENT_DEPS and c.i < verb.i for c in verb.children):
+        return None, ""
+    if verb.i + 1 >= len(doc):
+        return None, ""
+    for clause in verb.children:
+        if clause.i <= verb.i or clause.dep_ not in CONTENT_DEPS | {"advcl"}:
+            continue
+        if clause.tag_ not in ("VBG", "VBN") or any(
+            c.dep_ in ("aux", "auxpass", "mark") for c in clause.children
+        ):
+            continue  # "..., says inflation is easing": a clause of its own, not a description
+        subj = next(
+            (
+                c
+                for c in clause.children
+                if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1 and c.pos_ in ("NOUN", "PROPN")
+            ),
+            None,
+        )
+        if subj is not None:
+            return subj, "source.inverted"
+    return None, ""
 
 
 def _dangling_name(verb: Token) -> Token | None:
@@ -386,6 +460,10 @@ def verb_attribution(
         cue_rule, source_rule = "cue.quoted_as_saying", "source.subject"
     else:
         subj, source_rule = _subject(verb)
+        if subj is None:
+            subj, source_rule = _participle_subject(verb)
+        if subj is None:
+            subj, source_rule = _inverted_subject(verb)
     if subj is None:
         return None
     relayed: tuple[int, int] | None = None
@@ -431,10 +509,18 @@ def verb_attribution(
     if any(c.dep_ == "neg" for c in verb.children):
         return None  # "officials did not say how much ...": nothing is attributed
     weak = lemma in lex.weak_cue_verbs
+    if weak and source_rule == "source.participle":
+        return None  # "cut its forecast, blaming higher costs": a reason, not a report
+    if weak and not _can_report(src, lex):
+        return None  # "the corner found Ortega unmarked", "the storm showed its force"
     content: list[tuple[int, int]] = []
     for child in verb.children:
+        if source_rule == "source.inverted" and child.i > verb.i:
+            continue  # what follows an inverted "said a man ..." describes the man
         if child.dep_ in CONTENT_DEPS or (child.dep_ == "xcomp" and lemma in DIRECTIVE_VERBS):
             content.append(_subtree_range(child))
+        elif _fronted_clause(child, verb):
+            content.append(_subtree_range(child))  # "Shelling hit the depot, officials said"
         elif child.dep_ == "prep" and child.lower_ == "against" and lemma in DIRECTIVE_VERBS:
             content.append(_subtree_range(child))  # "warned against travel to the region"
     if base is not verb and not content:
@@ -458,6 +544,7 @@ def verb_attribution(
     after = doc[thi].text if thi < len(doc) else ""
     if (
         not content
+        and source_rule != "source.participle"
         and verb.dep_ in ("parataxis", "ccomp", "advcl")
         and not any(c.dep_ == "mark" for c in verb.children)
         and (
@@ -491,8 +578,10 @@ def verb_attribution(
             return None  # "a view shows a “Triumph” system": a quote alone is not enough
     elif not content and not quote_near:
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if dobj is None or lemma not in NP_CONTENT_VERBS:
-            return None
+        if dobj is None or lemma not in NP_CONTENT_VERBS or source_rule == "source.participle":
+            return None  # "left the room, saying nothing" reports nothing
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+            return None  # "will report results on Aug. 6": a plan, not a report
         content.append(_subtree_range(dobj))
 
     src_start, src_end = source_span(src)
@@ -554,8 +643,8 @@ def no_comment(doc: Doc, start: int, end: int, sent_end: int) -> Attribution | N
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         subj, _ = _subject(verb)
-    if subj is None or subj.lower_ in BAD_SUBJECTS:
-        return None
+    if subj is None or subj.lower_ in BAD_SUBJECTS or subj.lower_ in RELATIVE:
+        return None  # "a man, who declined to give his name": anonymity, not a claim
     if subj.pos_ not in ("NOUN", "PROPN", "PRON") and subj != _dangling_name(verb):
         return None
     src_start, src_end = source_span(subj)

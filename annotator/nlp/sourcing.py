@@ -153,6 +153,16 @@ def classify_source(
     low = head.lower_
     lemma = head.lemma_.lower()
 
+    if low in QUANTIFIERS and head.pos_ in ("PRON", "DET", "NUM"):
+        # "all but three urged the board", "some disagreed": people counted, not named.
+        single = low in SINGLE_QUANTIFIERS
+        return SourceInfo(
+            "unnamed_person" if single else "unnamed_group",
+            confidence=0.5,
+            person=single,
+            plural=not single,
+            evidence=[token_evidence("type.quantifier", head, "people counted, not named")],
+        )
     if head.pos_ == "PRON" or low in PERSON_PRONOUNS | PLURAL_PRONOUNS | ORG_PRONOUNS:
         if low in PERSON_PRONOUNS:
             return SourceInfo(

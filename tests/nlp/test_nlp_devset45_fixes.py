@@ -86,3 +86,74 @@ def test_legal_and_policy_texts_are_documents(claim: Claim) -> None:
     assert c.source_type == "document"
     c = claim("The company's refund policy says returns are free for 30 days.", "returns")
     assert c.source_type == "document"
+
+
+def test_a_bare_participle_reports_for_the_clause_subject(claim: Claim) -> None:
+    text = (
+        "Union leader Hana Okafor was unmoved by the offer, saying the workers had been "
+        "\"taken for granted\" for years."
+    )
+    c = claim(text, "taken for granted")
+    assert c.source_type == "named_person"
+    assert c.source is not None and "Hana Okafor" in c.source.text
+    assert c.cue is not None and c.cue.text == "saying"
+
+
+def test_participles_that_report_nothing(claim: Claim) -> None:
+    # Near misses: no clause after "saying"; a weak verb gives a reason, not a report.
+    assert claim("He left the hearing early, saying nothing.", "hearing").source_type == (
+        "unattributed"
+    )
+    c = claim("Dunmore Mills cut its sales forecast, blaming a wet spring.", "wet spring")
+    assert c.source_type == "unattributed"
+
+
+def test_inverted_said_with_a_described_speaker(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "\u201cWe heard three bangs,\u201d said a woman carrying groceries on Elm Street, who "
+        "would not give her name. \u201cThen nothing.\u201d"
+    )
+    first = next(c for c in claims if "three bangs" in c.text)
+    assert first.source is not None and first.source.text == "a woman"
+    assert first.anonymous_flag  # "would not give her name"
+    # The relative clause is anonymity, not a claim of its own.
+    assert not any(c.source is not None and c.source.text == "who" for c in claims)
+
+
+def test_two_attributions_joined_by_as(claim: Claim) -> None:
+    text = (
+        "Shelling hit the rail depot overnight, regional officials said on Friday, as the "
+        "separatists claimed to have taken two villages."
+    )
+    c = claim(text, "taken two villages")
+    assert c.source is not None and c.source.text == "the separatists"
+    assert not c.anonymous_flag
+    c = claim(text, "rail depot")
+    assert c.source is not None and c.source.text == "regional officials"
+
+
+def test_recommendations_of_documents_and_reports_of_figures(claim: Claim) -> None:
+    c = claim("The audit recommended closing two clinics by June.", "closing two clinics")
+    assert c.source_type == "document" and c.cue is not None
+    c = claim("Vellmar Bank reported a 9% rise in lending.", "9% rise")
+    assert c.source_type == "named_organization"
+    # Near miss: a scheduled report is not one.
+    c = claim("Vellmar Bank will report its results on March 3.", "results")
+    assert c.source_type == "unattributed"
+
+
+def test_a_weak_verb_needs_a_subject_that_can_report(claim: Claim) -> None:
+    c = claim("The second shot found the striker alone at the far post.", "far post")
+    assert c.source_type == "unattributed"
+    c = claim("The survey found that most tenants paid more than a third of income.", "tenants")
+    assert c.source_type == "document"
+
+
+def test_a_counted_subject_is_a_group_not_a_pronoun(claim: Claim) -> None:
+    text = (
+        "According to county data, turnout was 41 percent.\n\n"
+        "Twenty parents spoke at the meeting, and all but two urged the board to wait."
+    )
+    c = claim(text, "urged the board")
+    assert c.source_type == "unnamed_group"
+    assert c.resolved_to is None
