@@ -1604,6 +1604,7 @@ _SOURCE_WHY = {
     "source.citing": "the source the reporting outlet cites",
     "source.participle": "the subject of the clause the participle ('saying') hangs on",
     "source.inverted": "the noun right after an inverted reporting verb ('said a man ...')",
+    "source.apposed_clause": "the subject before a participle set off by commas",
     "source.dangling_name": "the name that opens the sentence (parsed as a modifier)",
     "source.fronted_name": "the name before the apposition the parser took as subject",
 }

@@ -281,6 +281,32 @@ def _inverted_subject(verb: Token) -> tuple[Token | None, str]:
     return None, ""
 
 
+def _apposed_clause_subject(verb: Token) -> tuple[Token | None, str]:
+    """ "Smith, asked about the delay, said ...", "The policy, last updated in 2022, says
+    ...": the model may make the participle between commas a clause with the source as its
+    subject, leaving the reporting verb without one."""
+    doc = verb.doc
+    if not any(c.dep_ in CONTENT_DEPS and c.i > verb.i for c in verb.children):
+        return None, ""
+    for clause in verb.children:
+        if clause.dep_ not in CONTENT_DEPS | {"advcl"} or clause.i > verb.i:
+            continue
+        end = clause.right_edge.i + 1
+        if (
+            end >= verb.i
+            or doc[end].text != ","
+            or any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children)
+        ):
+            continue
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        last = max(t.i for t in subj.subtree if not t.is_punct)
+        if last + 1 < clause.i and doc[last + 1].text == ",":
+            return subj, "source.apposed_clause"
+    return None, ""
+
+
 def _dangling_name(verb: Token) -> Token | None:
     """ "Ledgerly declined to comment" with "Ledgerly" parsed as an adverb: a name that
     opens the sentence right before the verb (and its auxiliaries), used as a name
@@ -464,6 +490,8 @@ def verb_attribution(
             subj, source_rule = _participle_subject(verb)
         if subj is None:
             subj, source_rule = _inverted_subject(verb)
+        if subj is None:
+            subj, source_rule = _apposed_clause_subject(verb)
     if subj is None:
         return None
     relayed: tuple[int, int] | None = None
@@ -517,6 +545,8 @@ def verb_attribution(
     for child in verb.children:
         if source_rule == "source.inverted" and child.i > verb.i:
             continue  # what follows an inverted "said a man ..." describes the man
+        if source_rule == "source.apposed_clause" and child.i < verb.i:
+            continue  # "Smith, asked about the delay, said": the clause describes Smith
         if child.dep_ in CONTENT_DEPS or (child.dep_ == "xcomp" and lemma in DIRECTIVE_VERBS):
             content.append(_subtree_range(child))
         elif _fronted_clause(child, verb):

@@ -91,7 +91,7 @@ def test_legal_and_policy_texts_are_documents(claim: Claim) -> None:
 def test_a_bare_participle_reports_for_the_clause_subject(claim: Claim) -> None:
     text = (
         "Union leader Hana Okafor was unmoved by the offer, saying the workers had been "
-        "\"taken for granted\" for years."
+        '"taken for granted" for years.'
     )
     c = claim(text, "taken for granted")
     assert c.source_type == "named_person"
@@ -157,3 +157,12 @@ def test_a_counted_subject_is_a_group_not_a_pronoun(claim: Claim) -> None:
     c = claim(text, "urged the board")
     assert c.source_type == "unnamed_group"
     assert c.resolved_to is None
+
+
+def test_a_participle_between_commas_describes_the_source(claim: Claim) -> None:
+    c = claim("The lease agreement, last revised in 2019, says tenants may not sublet.", "sublet")
+    assert c.source_type == "document"
+    assert c.source is not None and c.source.text.startswith("The lease agreement")
+    c = claim("Mayor Lena Ortiz, asked about the closure, said the library would reopen.", "reopen")
+    assert c.source is not None and c.source.text == "Mayor Lena Ortiz"
+    assert c.source_type == "named_person"
