@@ -539,11 +539,14 @@ class SourceAttribution:
                     # an opinion that the state had offered “…”"): the writer's sentence
                     # carries content of its own.
                     src = doc[a.src_head]
-                    if all(i in a.frame for i in outside) and not any(
+                    trailing = _trailing_phrase(doc, a, outside)
+                    if trailing is not None and not any(
                         doc[i].pos_ == "VERB"
+                        and doc[i].dep_ not in ("amod", "compound")  # "a packed hall"
                         and not a.cue_start <= i < a.cue_end
                         and not src.left_edge.i <= i <= src.right_edge.i
                         for i in outside
+                        if i not in trailing
                     ):
                         chosen = a
                         break
@@ -1242,6 +1245,25 @@ class SourceAttribution:
 _TEXT: dict[int, str] = {}
 
 
+def _trailing_phrase(doc: Doc, a: Attribution, outside: list[int]) -> set[int] | None:
+    """The words of a quotation's sentence outside the attribution's frame, when they are
+    a trailing phrase after a comma with no finite verb ('…," she said, her voice hoarse',
+    '…," he said, to applause'); None when they are something else."""
+    rest = {i for i in outside if i not in a.frame}
+    if not rest:
+        return rest
+    first = min(rest)
+    words = [i for i in a.frame if not doc[i].is_punct]
+    if (
+        words
+        and first > max(words)
+        and doc[first - 1].text == ","
+        and not any(doc[i].tag_ in ("VBD", "VBZ", "VBP", "MD") for i in rest)
+    ):
+        return rest
+    return None
+
+
 def _bare_attribution(doc: Doc, unit: _Unit, quoted: list[int]) -> bool:
     """A sentence that is only an attribution frame ("he said on Monday.")."""
     if len(unit.attributions) != 1 or unit.end - unit.start > 25:
@@ -1605,6 +1627,7 @@ _SOURCE_WHY = {
     "source.participle": "the subject of the clause the participle ('saying') hangs on",
     "source.inverted": "the noun right after an inverted reporting verb ('said a man ...')",
     "source.apposed_clause": "the subject before a participle set off by commas",
+    "source.after_quote": "the words between the quotation's closing mark and the verb",
     "source.dangling_name": "the name that opens the sentence (parsed as a modifier)",
     "source.fronted_name": "the name before the apposition the parser took as subject",
 }

@@ -11,6 +11,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
+OPENING_QUOTES = frozenset({'"', "“", "‘", "'", "«"})
+
+
 def mark_paragraph_starts(doc: Doc) -> Doc:
     """Set ``is_sent_start`` on the first token after every line break."""
     after_break = True
@@ -20,6 +23,14 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
             continue
         if after_break and token.i > 0:
             token.is_sent_start = True
+        if (
+            (after_break or token.i == 0)
+            and token.text in OPENING_QUOTES
+            and token.i + 1 < len(doc)
+        ):
+            # The parser may make an opening quotation mark a sentence of its own, which
+            # garbles the parse of the quotation and of the attribution after it.
+            doc[token.i + 1].is_sent_start = False
         after_break = "\n" in token.whitespace_
     return doc
 

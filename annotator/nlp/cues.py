@@ -209,6 +209,63 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
     return (name, "source.dangling_name") if name is not None else (None, "")
 
 
+CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
+
+
+def _mistagged_name(token: Token) -> bool:
+    """A capitalised word the model tagged ADJ or VERB ("Okonjo told"): a name when it is
+    not the sentence's first word, or the article uses it as a name elsewhere."""
+    return token.text[:1].isupper() and (not token.is_sent_start or named_elsewhere(token))
+
+
+def _after_quote(
+    verb: Token, lex: Lexicon, quoted: list[int], claimed_verbs: set[int]
+) -> Attribution | None:
+    """'"…," Okonjo told supporters.': the words between a quotation's closing mark (after
+    a comma) and a speech verb are its source, whatever the parse; the quotation is the
+    content."""
+    doc = verb.doc
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.cue_verbs or lemma in lex.weak_cue_verbs or quoted[verb.i] >= 0:
+        return None
+    k = verb.i - 1
+    while k >= verb.sent.start and doc[k].text not in CLOSING_QUOTES:
+        k -= 1
+    words = doc[k + 1 : verb.i]
+    if (
+        k - 2 < verb.sent.start
+        or doc[k - 1].text not in (",", "?", "!")
+        or quoted[k - 2] < 0
+        or not 1 <= len(words) <= 6
+        or any(t.is_punct or t.pos_ in ("VERB", "AUX", "ADP") for t in words)
+        or not (words[0].text[:1].isupper() or words[0].lower_ in ("the", "a", "an"))
+    ):
+        return None
+    head = words[-1]
+    qi = quoted[k - 2]
+    lo = k - 2
+    while lo > 0 and quoted[lo - 1] == qi:
+        lo -= 1
+    claimed_verbs.add(verb.i)
+    cue_end = verb.i + 1
+    if lemma == "tell" and cue_end < len(doc) and doc[cue_end].pos_ == "NOUN":
+        cue_end += 1  # "told supporters": the audience joins the cue
+    return Attribution(
+        cue_start=verb.i,
+        cue_end=cue_end,
+        src_head=head.i,
+        src_start=words[0].i,
+        src_end=head.i + 1,
+        cue_rule="cue.verb",
+        source_rule="source.after_quote",
+        confidence=0.75,
+        verb=verb.i,
+        content=[(lo, k - 1)],
+        frame=set(range(k - 1, cue_end)),
+        after_content=True,
+    )
+
+
 def _fronted_clause(child: Token, verb: Token) -> bool:
     """A clause before the verb that the model made an adverbial ("Shelling hit the depot
     overnight, officials said"): no subordinator, and a comma between it and the verb."""
@@ -471,7 +528,9 @@ def verb_attribution(
     doc = verb.doc
     lemma = verb.lemma_.lower()
     if verb.dep_ in ("amod", "compound", "acomp", "aux", "auxpass", "nmod"):
-        return None
+        # '"...," Okonjo told supporters' parsed as a noun phrase ("Okonjo told" modifying
+        # "supporters"): the order around the closing quotation mark still says who spoke.
+        return _after_quote(verb, lex, quoted, claimed_verbs)
     cue_start, cue_end = verb.i, verb.i + 1
     cue_rule = "cue.verb"
     base = verb
@@ -504,6 +563,7 @@ def verb_attribution(
         or (
             subj.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X")
             and source_rule != "source.dangling_name"
+            and not _mistagged_name(subj)
         )
     ):
         return None
