@@ -10,7 +10,6 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-
 OPENING_QUOTES = frozenset({'"', "“", "‘", "'", "«"})
 
 
