@@ -22,6 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.symbols import ORTH
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
+from spacy.util import filter_spans
 
 from annotator.nlp import boundaries  # noqa: F401  (registers "paragraph_boundaries" too)
 from annotator.nlp.cues import (
@@ -999,13 +1000,17 @@ class SourceAttribution:
                     )
                 )
         reason_entities: set[int] = set()
-        for mid, s, e in self.anon(doc):
-            rule = doc.vocab.strings[mid]
+        # Overlapping phrases ("gave only her first name", "only her first name") are one
+        # cue: the longest is kept.
+        for span in filter_spans(self.anon(doc, as_spans=True)):
+            rule, s, e = span.label_, span.start, span.end
             ui = unit_of[s]
             if ui < 0:
                 continue
             if rule in _SOURCE_ONLY_ANON and s > 0 and doc[s - 1].lower_ in ("not", "n't"):
                 continue  # "experts not involved in the study" are independent, not anonymous
+            if rule == "partial_name" and ui not in reasons_by_unit:
+                continue  # a first name alone, with no reason to withhold the rest, identifies
             if rule == "understood":
                 # "Treasury officials are understood to have pressed ...": the paper's own
                 # unnamed briefing; the subject is not the source. Only a sentence that has
@@ -1606,6 +1611,7 @@ _ANON_WHY = {
     "briefed_on": "a person briefed on the matter: identity withheld",
     "on_the_call": "people on the call, not named",
     "insider": "an insider, not named",
+    "partial_name": "only a first name was given: the surname is withheld",
 }
 _CUE_WHY = {
     "cue.verb": "a reporting verb",

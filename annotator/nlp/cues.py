@@ -34,8 +34,12 @@ NP_CONTENT_VERBS = frozenset(
         "estimate",
         "forecast",
         "report",  # "reported a 22% drop in sales"
+        "dispute",  # "disputed that account"
     }
 )
+# Weak verbs whose noun object is what was reported ("described a landing that felt
+# routine", "documents 61 pushbacks", "cited rents"), not a person described.
+NP_REPORT_VERBS = frozenset({"describe", "document", "cite"})
 # Verbs whose infinitive complement is what was said ("urged people to stay home").
 DIRECTIVE_VERBS = frozenset(
     {"urge", "warn", "caution", "advise", "vow", "pledge", "promise", "threaten", "call"}
@@ -321,10 +325,6 @@ def _inverted_subject(verb: Token) -> tuple[Token | None, str]:
     for clause in verb.children:
         if clause.i <= verb.i or clause.dep_ not in CONTENT_DEPS | {"advcl"}:
             continue
-        if clause.tag_ not in ("VBG", "VBN") or any(
-            c.dep_ in ("aux", "auxpass", "mark") for c in clause.children
-        ):
-            continue  # "..., says inflation is easing": a clause of its own, not a description
         subj = next(
             (
                 c
@@ -333,7 +333,15 @@ def _inverted_subject(verb: Token) -> tuple[Token | None, str]:
             ),
             None,
         )
-        if subj is not None:
+        if subj is None:
+            continue
+        # A name right after the verb is the speaker whatever the parse made of the rest
+        # ("said Ilse Brandvold, the group's researcher"); a common noun only before a
+        # participle ("said a man walking his dog", not "says inflation is easing").
+        described = clause.tag_ in ("VBG", "VBN") and not any(
+            c.dep_ in ("aux", "auxpass", "mark") for c in clause.children
+        )
+        if described or subj.pos_ == "PROPN" or subj.ent_type_ == "PERSON":
             return subj, "source.inverted"
     return None, ""
 
@@ -661,9 +669,19 @@ def verb_attribution(
         if not quote_near and not _indirect_question(doc, content):
             return None  # "asks Turkey to delay": a request, not a report
     elif weak:
-        if lemma in ("call", "describe", "dub", "label"):
+        if lemma in ("call", "describe", "dub", "label", "document", "cite"):
             if not quote_near and not content:
-                return None
+                # "Passengers described a landing that felt routine", "the report documents
+                # 61 pushbacks", "voters cited rents": a noun object is what they reported.
+                dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+                if (
+                    lemma not in NP_REPORT_VERBS
+                    or dobj is None
+                    or dobj.pos_ in ("PRON", "PROPN")
+                    or dobj.ent_type_ == "PERSON"
+                ):
+                    return None
+                content.append(_subtree_range(dobj))
         elif not content:
             return None  # "a view shows a “Triumph” system": a quote alone is not enough
     elif not content and not quote_near:

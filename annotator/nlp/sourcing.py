@@ -366,7 +366,8 @@ def classify_source(
         )
 
     # A capitalised common noun ("Residents said", in a title-case line) is no name.
-    common = not head.ent_type_ and (
+    # The model tags some sentence-initial plurals ORG ("Commuters described ...").
+    common = (not head.ent_type_ or (head.is_sent_start and head.tag_ == "NNS")) and (
         low in lex.group_nouns or lemma in lex.person_nouns or low.rstrip("s") in lex.person_nouns
     )
     proper = head.pos_ == "PROPN" or (head.text[:1].isupper() and named_elsewhere(head))

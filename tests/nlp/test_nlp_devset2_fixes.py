@@ -27,6 +27,16 @@ def test_giving_a_first_name_only_is_not_anonymity(claim: Claim) -> None:
     assert not c.anonymous_flag
 
 
+def test_a_first_name_withheld_for_a_reason_is_anonymity(claim: Claim) -> None:
+    c = claim(
+        '"The rent doubled in a year," said one tenant, who gave only her first name, Priya, '
+        "for fear of eviction.",
+        "rent doubled",
+    )
+    assert c.anonymous_flag and c.anonymity_reason_given
+    assert any(e.rule == "anon.partial_name" for e in c.evidence)
+
+
 def test_said_in_a_briefing_that_reports_the_clause(claim: Claim) -> None:
     c = claim(
         "The teachers' union said in a briefing that pay talks had stalled over pensions.",
