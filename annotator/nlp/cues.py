@@ -643,7 +643,14 @@ def verb_attribution(
     if (
         not content
         and source_rule != "source.participle"
-        and verb.dep_ in ("parataxis", "ccomp", "advcl")
+        and (
+            verb.dep_ in ("parataxis", "ccomp", "advcl")
+            # "X has risen to 23, the department said" parsed as coordinated verbs.
+            or (
+                verb.dep_ == "conj"
+                and not any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children)
+            )
+        )
         and not any(c.dep_ == "mark" for c in verb.children)
         and (
             (verb.head.i < tlo and before in (",", "”", '"', "—", "–"))

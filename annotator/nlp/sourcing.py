@@ -226,7 +226,9 @@ def classify_source(
     if (
         head.pos_ == "PROPN"
         and role is not None
-        and head.ent_type_ not in ORG_LABELS
+        # An occupation only people have outweighs the model's ORG tag ("Lionel Baptiste,
+        # a retired electrician"); "producer" or "regulator" may be a company.
+        and (head.ent_type_ not in ORG_LABELS or role.lemma_.lower() not in lex.org_nouns)
         and not org_before
     ):
         why = f"a name described as a person ('{role.text}')"

@@ -72,6 +72,13 @@ def test_describing_a_person_or_an_event_without_a_reporter_is_not_a_report(clai
 
 
 def test_occupations_in_apposition_make_a_person(claim: Claim) -> None:
+    # The model tags this name ORG; an occupation only people have wins.
+    c = claim(
+        "Rufus Okonkwo-Vale, a retired plumber in Fresno, California, who had about $12,000 "
+        "on the platform, said he learned of the suit online.",
+        "learned of the suit",
+    )
+    assert c.source_type == "named_person"
     c = claim("Tobias Wrenfield, a retired welder in Gary, said the plant was unsafe.", "unsafe")
     assert c.source_type == "named_person"
     c = claim(
@@ -82,3 +89,13 @@ def test_occupations_in_apposition_make_a_person(claim: Claim) -> None:
     assert c.source_type == "named_organization"
     c = claim("The mayor won 53 percent, according to unofficial results.", "53 percent")
     assert c.source_type == "document"
+
+
+def test_attribution_after_content_parsed_as_a_coordinated_verb(claim: Claim) -> None:
+    text = (
+        "The number of flights cancelled at the airport has risen to 140, including 12 "
+        "that were diverted, the state Department of Transportation said in a statement."
+    )
+    c = claim(text, "risen to 140")
+    assert c.source_type == "named_organization"
+    assert c.source is not None and "Department of Transportation" in c.source.text
