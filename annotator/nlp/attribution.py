@@ -1588,7 +1588,14 @@ def _subordinate(doc: Doc, a: Attribution, root: Token) -> bool:
         if v == spine:
             return False
         if v.dep_ == "conj" and v.head == spine:
-            return False
+            # "Fares rose and the union said it would strike": a subject of its own makes
+            # the first clause the writer's; a shared one ("Turkey has pointed … and
+            # argued …") keeps the sentence one claim.
+            # A report whose content comes first ("…, but the design cannot prove it, the
+            # authors wrote") covers the whole sentence.
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+            content_after = all(lo > v.i for lo, _ in a.content)
+            return own_subject and content_after and not a.in_content(root.i)
         break
     head = v
     while head.dep_ == "conj" and head.head is not head:

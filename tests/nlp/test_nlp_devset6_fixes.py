@@ -99,3 +99,19 @@ def test_attribution_after_content_parsed_as_a_coordinated_verb(claim: Claim) ->
     c = claim(text, "risen to 140")
     assert c.source_type == "named_organization"
     assert c.source is not None and "Department of Transportation" in c.source.text
+
+
+def test_a_report_joined_by_and_leaves_the_first_clause_to_the_writer(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of("Bus fares rose by 4 percent and the drivers' union said it would strike.")
+    first = next(c for c in claims if "Bus fares rose" in c.text)
+    assert first.source_type == "unattributed" and "strike" not in first.text
+    union = next(c for c in claims if "would strike" in c.text)
+    assert union.source is not None and union.source.text == "the drivers' union"
+    # Near misses: a shared subject, and content before the report, keep one claim.
+    claims = claims_of("The ministry pointed to the delay and argued that the deal was sound.")
+    assert len(claims) == 1 and claims[0].source_type == "named_organization"
+    claims = claims_of(
+        "The team adjusted for income, but the data cannot prove that diet caused it, the "
+        "authors wrote."
+    )
+    assert len(claims) == 1 and claims[0].cue is not None
