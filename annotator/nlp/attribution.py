@@ -829,7 +829,10 @@ class SourceAttribution:
             head = doc[a.src_head]
             known = {name for start, name, _, _ in people if start < a.src_start}
             known.update(
-                doc[m.end - 1].text for m in mentions if m.info.source_type == "named_person"
+                name
+                for m in mentions
+                if m.info.source_type == "named_person"
+                for name in _surnames(doc, m)
             )
             info = classify_source(doc, a.src_start, a.src_end, head, lex, known)
             mention = Mention(
@@ -1543,6 +1546,18 @@ def _anchor(a: Attribution) -> int:
 _QUANTIFIERS = frozenset(
     {"one", "two", "three", "some", "each", "several", "many", "most", "both", "all", "none"}
 )
+
+
+def _surnames(doc: Doc, m: Mention) -> list[str]:
+    """The words a later bare mention of a named person may use: the mention's last word,
+    its head when a proper name ("Battalion Chief Renata Ocampo, a … spokeswoman" gives
+    Ocampo), and a proper name in apposition to its head ("the director, Ana Soto")."""
+    head = doc[m.head]
+    names = [doc[m.end - 1].text]
+    if head.pos_ == "PROPN":
+        names.append(head.text)
+    names.extend(c.text for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN")
+    return names
 
 
 def _partitive_of(head: Token) -> Token | None:

@@ -39,7 +39,11 @@ NP_CONTENT_VERBS = frozenset(
 )
 # Weak verbs whose noun object is what was reported ("described a landing that felt
 # routine", "documents 61 pushbacks", "cited rents"), not a person described.
-NP_REPORT_VERBS = frozenset({"describe", "document", "cite"})
+NP_REPORT_VERBS = frozenset(
+    {"describe", "document", "cite"}
+    # "They expect the first cut in March", "analysts predict a rebound": a forecast.
+    | {"expect", "predict", "forecast", "estimate"}
+)
 # Verbs whose infinitive complement is what was said ("urged people to stay home").
 DIRECTIVE_VERBS = frozenset(
     {"urge", "warn", "caution", "advise", "vow", "pledge", "promise", "threaten", "call"}
@@ -286,6 +290,8 @@ def _fronted_clause(child: Token, verb: Token) -> bool:
 def _can_report(src: Token, lex: Lexicon) -> bool:
     """Whether a subject can hold a view or report a finding: a name, a pronoun, or a noun
     for people, bodies or documents ("the study found"; "the corner found" cannot)."""
+    if src.lower_ in ("nobody", "everyone", "everybody", "anyone", "anybody", "none", "few"):
+        return False  # "Nobody expected the depot to open": the writer's narration
     if src.pos_ in ("PROPN", "PRON") or src.ent_type_ or src.lower_ in RELATIVE:
         return True
     lemma, low = src.lemma_.lower(), src.lower_
@@ -676,7 +682,7 @@ def verb_attribution(
         if not quote_near and not _indirect_question(doc, content):
             return None  # "asks Turkey to delay": a request, not a report
     elif weak:
-        if lemma in ("call", "describe", "dub", "label", "document", "cite"):
+        if lemma in NP_REPORT_VERBS or lemma in ("call", "dub", "label"):
             if not quote_near and not content:
                 # "Passengers described a landing that felt routine", "the report documents
                 # 61 pushbacks", "voters cited rents": a noun object is what they reported.
@@ -684,6 +690,7 @@ def verb_attribution(
                 if (
                     lemma not in NP_REPORT_VERBS
                     or dobj is None
+                    or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
                     or dobj.pos_ in ("PRON", "PROPN")
                     or dobj.ent_type_ == "PERSON"
                 ):

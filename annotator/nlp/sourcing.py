@@ -79,6 +79,18 @@ def _named_person_token(token: Token, lex: Lexicon, known_people: set[str]) -> s
     for left in token.doc[max(token.i - 4, token.sent.start) : token.i]:
         if left.lower_.rstrip(".") in lex.titles and left.head.i in range(left.i, token.i + 1):
             return "type.title_person"
+    # A given name before it: "Marcus Bell", which the model may tag ORG; not "Marcus Bell
+    # Holdings" (the last word names a kind of body) or a name of one word.
+    before = token.doc[token.i - 1] if token.i > token.sent.start else None
+    if (
+        before is not None
+        and before.text in lex.given_names
+        and before.pos_ == "PROPN"
+        and before.head.i == token.i
+        and token.lemma_.lower() not in lex.org_nouns
+        and token.text not in lex.given_names
+    ):
+        return "type.given_name"
     return None
 
 
@@ -226,9 +238,10 @@ def classify_source(
     if (
         head.pos_ == "PROPN"
         and role is not None
-        # An occupation only people have outweighs the model's ORG tag ("Lionel Baptiste,
-        # a retired electrician"); "producer" or "regulator" may be a company.
-        and (head.ent_type_ not in ORG_LABELS or role.lemma_.lower() not in lex.org_nouns)
+        # An occupation only people have outweighs the model's tag ("Lionel Baptiste, a
+        # retired electrician"); one a company may have too ("operator", "producer") makes
+        # a person only of a name the model tags PERSON.
+        and (role.lemma_.lower() not in lex.org_nouns or head.ent_type_ == "PERSON")
         and not org_before
     ):
         why = f"a name described as a person ('{role.text}')"
@@ -248,7 +261,7 @@ def classify_source(
         ),
         None,
     )
-    if head.pos_ == "PROPN" and org_role is not None and role is None:
+    if head.pos_ == "PROPN" and org_role is not None and (role is None or role is org_role):
         why = f"a name described as an organisation ('{org_role.text}')"
         return SourceInfo(
             "named_organization",
@@ -266,6 +279,8 @@ def classify_source(
                 why = "the model tags the name as a person"
             elif rule == "type.known_person":
                 why = f"'{cand.text}' was named as a person earlier in the article"
+            elif rule == "type.given_name":
+                why = f"'{cand.doc[cand.i - 1].text}' is a given name"
             else:
                 why = "a title stands before the name"
             if cand.dep_ == "appos" or head.dep_ == "appos":
@@ -369,7 +384,7 @@ def classify_source(
 
     # A capitalised common noun ("Residents said", in a title-case line) is no name.
     # The model tags some sentence-initial plurals ORG ("Commuters described ...").
-    common = (not head.ent_type_ or (head.is_sent_start and head.tag_ == "NNS")) and (
+    common = (not head.ent_type_ or (head.is_sent_start and head.tag_ in ("NNS", "NNPS"))) and (
         low in lex.group_nouns or lemma in lex.person_nouns or low.rstrip("s") in lex.person_nouns
     )
     proper = head.pos_ == "PROPN" or (head.text[:1].isupper() and named_elsewhere(head))
@@ -389,6 +404,18 @@ def classify_source(
 
     definite = any(t.dep_ == "det" and t.lower_ in DEFINITE for t in head.children)
     if lemma in lex.org_nouns or low in lex.org_nouns:
+        owned = any(t.dep_ == "poss" for t in head.children)
+        # Plural by its form: "retailers", not the collective "police".
+        if _is_plural(head) and low != lemma and not (definite or owned or has_name):
+            # "Several retailers said", "some airlines": bodies the text does not identify.
+            return SourceInfo(
+                "unnamed_group",
+                confidence=0.6,
+                plural=True,
+                evidence=[
+                    token_evidence("type.org_group", head, "organisations not named, as a group")
+                ],
+            )
         return SourceInfo(
             "named_organization",
             confidence=0.6,

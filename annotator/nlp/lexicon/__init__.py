@@ -55,6 +55,7 @@ class Lexicon:
     stance_verbs: tuple[tuple[str, str], ...] = ()
     no_comment_cues: tuple[str, ...] = ()  # "declined to comment", "did not respond"
     title_abbreviations: tuple[str, ...] = ()  # "Sgt.": one token, no sentence break
+    given_names: frozenset[str] = frozenset()  # "Marcus" in "Marcus Bell", case-sensitive
 
 
 @cache
@@ -82,6 +83,7 @@ def load_lexicon(extra_dir: str | None) -> Lexicon:
         multiword_cues=tuple(words("multiword_cues")),
         no_comment_cues=tuple(words("no_comment_cues")),
         title_abbreviations=tuple(words("title_abbreviations")),
+        given_names=frozenset(words("given_names")),
         anonymity_phrases=tuple(phrases),
         anonymity_reasons=tuple(words("anonymity_reasons")),
         person_nouns=lower("person_nouns"),

@@ -1,0 +1,50 @@
+"""Rules for the constructions devset7 missed; every sentence here is new."""
+
+from collections.abc import Callable
+
+from annotator.nlp.pipeline import ExtractedClaim
+
+Claim = Callable[[str, str], ExtractedClaim]
+
+
+def test_a_surname_after_a_titled_name_is_that_person(claim: Claim) -> None:
+    text = (
+        '"The wind turned at noon," said Division Chief Odalys Brennecke, a county fire '
+        "spokeswoman.\n\nBrennecke said 12 homes had burned."
+    )
+    c = claim(text, "12 homes")
+    assert c.source_type == "named_person"
+
+
+def test_a_given_name_makes_a_person_whatever_the_entity_tag(claim: Claim) -> None:
+    c = claim(
+        "Marcus Bell, a forklift operator who has worked at the depot for 11 years, said the "
+        "shifts had grown longer.",
+        "shifts",
+    )
+    assert c.source_type == "named_person"
+    # Near miss: a given name before a word for a body is an organisation's name.
+    c = claim("Marcus Bell Holdings said the shifts had grown longer.", "shifts")
+    assert c.source_type == "named_organization"
+
+
+def test_chairs_tools_and_unnamed_companies(claim: Claim) -> None:
+    c = claim("Board Chair Yolanda Pike told reporters the vote would wait.", "vote would wait")
+    assert c.source_type == "named_person"
+    c = claim("Prices rose 3%, according to the bank's inflation tracker.", "Prices rose")
+    assert c.source_type == "document"
+    c = claim("Several airlines said the new fees would be passed on.", "new fees")
+    assert c.source_type == "unnamed_group"
+    # Near misses: "police" is one force; "the airlines" were identified before.
+    c = claim("Police said the road would reopen on Monday.", "road would reopen")
+    assert c.source_type == "named_organization"
+
+
+def test_a_forecast_with_a_noun_object(claim: Claim) -> None:
+    text = (
+        "Economists at Marlow Capital said the bank would wait.\n\n"
+        "They expect the first cut in June."
+    )
+    c = claim(text, "first cut in June")
+    assert c.source_type == "unnamed_group"
+    assert c.resolved_to is not None and "Economists" in c.resolved_to.text
