@@ -767,6 +767,15 @@ class SourceAttribution:
             ):
                 narrated.append(doc[tok.i : tok.i + 1])
         narrated.sort(key=lambda span: span.start)
+        # First words of organisations named in full ("Halvorsen Logistics", "Goldman Sachs").
+        known_orgs = frozenset(
+            ent[0].text
+            for ent in doc.ents
+            if ent.label_ == "ORG"
+            and len(ent) >= 2
+            and ent[0].pos_ == "PROPN"
+            and ent[0].text not in lex.given_names  # "Marcus Bell" mis-tagged ORG
+        )
         newline_before = [0] * (len(doc) + 1)
         for tok in doc:
             newline_before[tok.i + 1] = newline_before[tok.i] + (
@@ -834,7 +843,7 @@ class SourceAttribution:
                 if m.info.source_type == "named_person"
                 for name in _surnames(doc, m)
             )
-            info = classify_source(doc, a.src_start, a.src_end, head, lex, known)
+            info = classify_source(doc, a.src_start, a.src_end, head, lex, known, known_orgs)
             mention = Mention(
                 a.src_start,
                 a.src_end,

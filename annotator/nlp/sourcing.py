@@ -143,8 +143,12 @@ def classify_source(
     head: Token,
     lex: Lexicon,
     known_people: set[str],
+    known_orgs: frozenset[str] = frozenset(),
 ) -> SourceInfo:
-    """Type the source made of tokens [start, end) of ``doc`` whose syntactic head is ``head``."""
+    """Type the source made of tokens [start, end) of ``doc`` whose syntactic head is ``head``.
+
+    ``known_people`` are surnames of people named earlier; ``known_orgs`` the first words of
+    organisations named earlier in full ("Halvorsen" of "Halvorsen Logistics")."""
     # "Some of the residents", "one of the engineers": typed by the group named after "of".
     group = next(
         (
@@ -157,7 +161,7 @@ def classify_source(
         None,
     )
     if group is not None:
-        info = classify_source(doc, start, end, group, lex, known_people)
+        info = classify_source(doc, start, end, group, lex, known_people, known_orgs)
         if head.lower_ in SINGLE_QUANTIFIERS and info.source_type == "unnamed_group":
             info.source_type, info.plural, info.person = "unnamed_person", False, True
         return info
@@ -268,6 +272,20 @@ def classify_source(
             confidence=0.8,
             plural=_is_plural(head),
             evidence=[span_evidence("source.apposition", doc, start, end, why)],
+        )
+    if (
+        end - start == 1
+        and head.text in known_orgs
+        and head.text not in known_people
+        and head.text[:1].isupper()
+    ):
+        # "Halvorsen disputed that account" after "Halvorsen Logistics": the model may tag
+        # the bare name PERSON.
+        why = f"'{head.text}' was named earlier as an organisation"
+        return SourceInfo(
+            "named_organization",
+            confidence=0.75,
+            evidence=[token_evidence("type.known_org", head, why)],
         )
     for cand in candidates:
         rule = _named_person_token(cand, lex, known_people)

@@ -48,3 +48,16 @@ def test_a_forecast_with_a_noun_object(claim: Claim) -> None:
     c = claim(text, "first cut in June")
     assert c.source_type == "unnamed_group"
     assert c.resolved_to is not None and "Economists" in c.resolved_to.text
+
+
+def test_a_bare_name_of_an_organisation_named_earlier(claim: Claim) -> None:
+    text = (
+        "Workers at Brannock Logistics walked out on Monday.\n\n"
+        "Brannock disputed the union's figures."
+    )
+    c = claim(text, "union's figures")
+    assert c.source_type == "named_organization"
+    # Near miss: a surname of a person named earlier stays the person.
+    text = "Tomas Brannock, the union's president, led the walkout.\n\nBrannock said pay was the issue."
+    c = claim(text, "pay was the issue")
+    assert c.source_type == "named_person"
