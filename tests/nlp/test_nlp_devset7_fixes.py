@@ -58,6 +58,9 @@ def test_a_bare_name_of_an_organisation_named_earlier(claim: Claim) -> None:
     c = claim(text, "union's figures")
     assert c.source_type == "named_organization"
     # Near miss: a surname of a person named earlier stays the person.
-    text = "Tomas Brannock, the union's president, led the walkout.\n\nBrannock said pay was the issue."
+    text = (
+        "Tomas Brannock, the union's president, led the walkout.\n\n"
+        "Brannock said pay was the issue."
+    )
     c = claim(text, "pay was the issue")
     assert c.source_type == "named_person"
