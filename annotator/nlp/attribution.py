@@ -36,6 +36,7 @@ from annotator.nlp.cues import (
 )
 from annotator.nlp.lexicon import Lexicon, load_lexicon
 from annotator.nlp.sourcing import (
+    NAME_COUNTS_KEY,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     SourceInfo,
@@ -45,7 +46,7 @@ from annotator.nlp.sourcing import (
 from annotator.records import Evidence, ExtractedClaim, Span
 
 VERSION = "0.1.0"
-_KEY = "annotator_claims"
+CLAIMS_KEY = "annotator_claims"  # doc.user_data key of the claims as plain dicts
 ANON_CUE_CONFIDENCE = 0.75  # an explicit anonymity phrase about the source
 MAX_CLAIM_CHARS = 1000  # longer claims are split (see eval/README.md: they never count)
 
@@ -133,7 +134,7 @@ def _is_byline(text: str) -> bool:
 def claims_from_doc(doc: Doc, text: str | None = None) -> list[ExtractedClaim]:
     """The claims the component stored on ``doc``; with ``text`` (the article as read,
     same length as the doc text), every text field is cut from it instead."""
-    return [claim_from_dict(d, text) for d in doc.user_data.get(_KEY, [])]
+    return [claim_from_dict(d, text) for d in doc.user_data.get(CLAIMS_KEY, [])]
 
 
 def _span_from(d: dict[str, Any] | None, text: str | None) -> Span | None:
@@ -347,6 +348,7 @@ class SourceAttribution:
             return self._annotate(doc)
         finally:
             _TEXT.clear()
+            doc.user_data.pop(NAME_COUNTS_KEY, None)
 
     def _annotate(self, doc: Doc) -> Doc:
         lex = self.lex
@@ -1252,7 +1254,7 @@ class SourceAttribution:
             span = doc.char_span(d.start, d.end, label=source_type, alignment_mode="expand")
             if span is not None:
                 claim_spans.append(span)
-        doc.user_data[_KEY] = records
+        doc.user_data[CLAIMS_KEY] = records
         if self.write_spans:
             doc.spans["claims"] = claim_spans
             doc.spans["sources"] = source_spans

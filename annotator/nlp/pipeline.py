@@ -42,7 +42,7 @@ def claims_only(doc: Doc) -> Doc:
     user_data (srsly scans the installed entry points on every msgpack call and runs its
     numpy hook on every dict). So docs coming out of the Extractor's ``nlp`` are empty."""
     stub = Doc(doc.vocab)
-    stub._context = doc.user_data.get(attribution._KEY, [])
+    stub._context = doc.user_data.get(attribution.CLAIMS_KEY, [])
     return stub
 
 

@@ -7,6 +7,7 @@ decide first, the entity label only after them.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -94,15 +95,21 @@ def _named_person_token(token: Token, lex: Lexicon, known_people: set[str]) -> s
     return None
 
 
+NAME_COUNTS_KEY = "annotator_name_counts"  # per-doc cache, removed when the component ends
+
+
+def _used_as_name(t: Token) -> bool:
+    return t.pos_ == "PROPN" or bool(t.ent_type_) or not t.is_sent_start
+
+
 def named_elsewhere(token: Token) -> bool:
     """Whether the article uses this capitalised word as a name at another place: the model
-    may tag a name that opens a sentence ADV or NOUN."""
-    return any(
-        t.text == token.text
-        and t.i != token.i
-        and (t.pos_ == "PROPN" or t.ent_type_ or not t.is_sent_start)
-        for t in token.doc
-    )
+    may tag a name that opens a sentence ADV or NOUN. Counted once per doc."""
+    counts: Counter[str] | None = token.doc.user_data.get(NAME_COUNTS_KEY)
+    if counts is None:
+        counts = Counter(t.text for t in token.doc if _used_as_name(t))
+        token.doc.user_data[NAME_COUNTS_KEY] = counts
+    return counts[token.text] - _used_as_name(token) > 0
 
 
 def _is_age_number(tok: Token) -> bool:
