@@ -371,6 +371,7 @@ class SourceAttribution:
         ]
 
         refusals = [(s, e) for _, s, e in self.no_comment(doc)]
+        briefings = [s for mid, s, _ in self.anon(doc) if doc.vocab.strings[mid] == "understood"]
         unit_of = [-1] * len(doc)
         for ui, unit in enumerate(units):
             for i in range(unit.start, unit.end):
@@ -427,6 +428,10 @@ class SourceAttribution:
                 )
             ]
             top.sort(key=lambda a: min(a.cue_start, a.src_start))
+            if any(unit.start <= i < unit.end for i in briefings):
+                # "…, it is understood, …": an unnamed briefing is the sentence's source; a
+                # stance its subject took ("raised objections") is what was briefed.
+                top = [a for a in top if not _stance_only(doc, a, lex, stance_frames)]
             unit.attributions = top
 
         headline_paras = self._headline_paragraphs(doc, paras)
@@ -1206,6 +1211,8 @@ class SourceAttribution:
             elif d.unsourced is not None:
                 source_type, flag, reason = "anonymous", True, d.reason_given
                 evidence.append(d.unsourced)
+                # "it is understood" is the cue; there is no source mention.
+                cue = Span(d.unsourced.text, d.unsourced.start, d.unsourced.end)
             else:
                 why = (
                     "a caption, in the writer's voice"
@@ -1557,6 +1564,14 @@ def _anchor(a: Attribution) -> int:
 _QUANTIFIERS = frozenset(
     {"one", "two", "three", "some", "each", "several", "many", "most", "both", "all", "none"}
 )
+
+
+def _stance_only(doc: Doc, a: Attribution, lex: Lexicon, frames: dict[str, str]) -> bool:
+    """Whether an attribution's cue is a verb of stance or opinion, not of speech."""
+    if a.verb is None:
+        return False
+    lemma = doc[a.verb].lemma_.lower()
+    return a.cue_rule == "cue.weak_verb" or (lemma in frames and lemma not in lex.cue_verbs)
 
 
 def _surnames(doc: Doc, m: Mention) -> list[str]:

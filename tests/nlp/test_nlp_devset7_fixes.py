@@ -64,3 +64,16 @@ def test_a_bare_name_of_an_organisation_named_earlier(claim: Claim) -> None:
     )
     c = claim(text, "pay was the issue")
     assert c.source_type == "named_person"
+
+
+def test_a_parenthetical_it_is_understood_is_an_unnamed_briefing(claim: Claim) -> None:
+    c = claim(
+        "Three cabinet ministers have voiced doubts in private, it is understood, as the "
+        "budget nears.",
+        "voiced doubts",
+    )
+    assert c.source_type == "anonymous" and c.anonymous_flag
+    assert c.source is None and c.cue is not None and c.cue.text == "it is understood"
+    # Near miss: a speech verb keeps its source.
+    c = claim("The minister said, it is understood, that the plan was dead.", "plan was dead")
+    assert c.source is not None and c.source.text == "The minister"
