@@ -309,7 +309,8 @@ class SourceAttribution:
                     first.text[:1].islower()
                     # A closing quote mark split off after the period ('programs." | "').
                     or all(doc[i].is_punct or doc[i].is_space for i in range(s, e))
-                    or doc[prev.end - 1].text in (",", ";", "–", "-", "—")
+                    or doc[prev.end - 1].text in (",", ";", ":", "–", "-", "—")
+                    or first.text == ":"  # 'telling the crowd | : "…"': the colon opens it
                     or _fragment(doc, prev.start, prev.end)
                 )
             ):
@@ -632,6 +633,10 @@ class SourceAttribution:
                             hi = min(hi, o.left_edge.i)
                         else:
                             lo = max(lo, o.right_edge.i + 1)
+            # Content right after the clause ('telling the crowd: "…"') belongs to it.
+            for c_lo, c_hi in a.content:
+                if hi <= c_lo <= hi + 1:
+                    hi = max(hi, c_hi)
             lo = max(unit.start, min(lo, a.src_start, a.cue_start))
             hi = min(unit.end, hi)
             regions.append((lo, hi, a))

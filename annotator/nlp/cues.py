@@ -274,6 +274,20 @@ def _after_quote(
     )
 
 
+def _colon_quote(verb: Token, quoted: list[int]) -> list[tuple[int, int]]:
+    """'telling the crowd: "This one means …"': a quotation opened right after a colon that
+    ends the verb's clause is what was said (the model may hang the clause on the quote)."""
+    doc = verb.doc
+    colon = verb.right_edge.i + 1
+    if colon + 1 >= len(doc) or doc[colon].text != ":" or quoted[colon + 1] < 0:
+        return []
+    qi = quoted[colon + 1]
+    end = colon + 1
+    while end < len(doc) and quoted[end] == qi:
+        end += 1
+    return [(colon + 1, end)]
+
+
 def _fronted_clause(child: Token, verb: Token) -> bool:
     """A clause before the verb that the model made an adverbial ("Shelling hit the depot
     overnight, officials said"): no subordinator, and a comma between it and the verb."""
@@ -670,6 +684,8 @@ def verb_attribution(
         after_content = True
     if not content:
         content.extend(_venue_clause(verb))
+    if not content:
+        content.extend(_colon_quote(verb, quoted))
     frames = stance_frames_of(lex)
     if lemma in frames:
         stance = None if content else _stance_content(verb, src, frames[lemma], lex)

@@ -77,3 +77,17 @@ def test_a_parenthetical_it_is_understood_is_an_unnamed_briefing(claim: Claim) -
     # Near miss: a speech verb keeps its source.
     c = claim("The minister said, it is understood, that the plan was dead.", "plan was dead")
     assert c.source is not None and c.source.text == "The minister"
+
+
+def test_a_quotation_after_a_colon_is_the_reports_content(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "On stage in Memphis on Friday, Odell, 41, seemed to answer the critics before "
+        "playing his best-known song, telling the audience: \u201cThis one is for my father. "
+        "He never heard it.\u201d"
+    )
+    c = next(c for c in claims if "for my father" in c.text)
+    assert c.source_type == "named_person"
+    assert c.cue is not None and c.cue.text == "telling"
+    # Near miss: a colon before a list, no quotation.
+    claims = claims_of("The council listed three options: a levy, a loan or cuts.")
+    assert all(c.source_type == "unattributed" for c in claims)
