@@ -531,13 +531,18 @@ def _venue_clause(verb: Token) -> list[tuple[int, int]]:
     """The "that"-clause of "said in a briefing that ...", "argued at trial that ...": the
     parser hangs it on the noun as a relative clause, but it is what was said."""
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "during", "on"):
+        if prep.dep_ != "prep":
             continue
         for pobj in prep.children:
             if pobj.dep_ != "pobj":
                 continue
             for clause in pobj.children:
                 if clause.dep_ not in ("relcl", "acl", "ccomp"):
+                    continue
+                # "speculated for months that …": "that" as a subordinator, never a relative
+                # pronoun, marks a complement after any preposition.
+                complement = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+                if prep.lower_ not in ("in", "at", "during", "on") and not complement:
                     continue
                 lo, hi = _subtree_range(clause)
                 # "a briefing that councils had ..." has a subject of its own; "an

@@ -91,3 +91,14 @@ def test_a_quotation_after_a_colon_is_the_reports_content(claims_of) -> None:  #
     # Near miss: a colon before a list, no quotation.
     claims = claims_of("The council listed three options: a levy, a loan or cuts.")
     assert all(c.source_type == "unattributed" for c in claims)
+
+
+def test_speculation_with_a_that_clause_after_a_time_phrase(claim: Claim) -> None:
+    c = claim(
+        "Supporters had speculated for weeks that the coach would resign before the final.",
+        "coach would resign",
+    )
+    assert c.source_type == "unnamed_group" and c.cue is not None
+    # Near miss: "that" as the relative clause's own subject.
+    c = claim("Prices rose for months that followed the storm.", "followed the storm")
+    assert c.source_type == "unattributed"
