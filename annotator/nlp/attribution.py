@@ -429,6 +429,10 @@ class SourceAttribution:
                 )
             ]
             top.sort(key=lambda a: min(a.cue_start, a.src_start))
+            if _direct_question(doc, unit, quoted):
+                # "What did officials say at Tuesday's briefing?" asks and reports nothing;
+                # "Why, the senator asked, did the agency wait?" is the senator's question.
+                top = [a for a in top if a.after_content]
             if any(unit.start <= i < unit.end for i in briefings):
                 # "…, it is understood, …": an unnamed briefing is the sentence's source; a
                 # stance its subject took ("raised objections") is what was briefed.
@@ -763,10 +767,21 @@ class SourceAttribution:
         # when ..."): a later "she says" may refer to them though they made no claim yet.
         narrated: list[SpacySpan] = []
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and len(ent) >= 2:
+            if len(ent) >= 2 and _person_name(ent, lex):
                 people.append((ent.start, ent[-1].text, ent.start_char, ent.end_char))
                 if _subject_like(ent.root) and quoted[ent.start] < 0:
                     narrated.append(ent)
+        # "Caleb Ouellette" outside any PERSON entity: a given name and a capitalised word.
+        for tok in doc[:-1]:
+            follower = doc[tok.i + 1]
+            if (
+                tok.text in lex.given_names
+                and follower.pos_ == "PROPN"
+                and follower.text[:1].isupper()
+                and follower.lemma_.lower() not in lex.org_nouns
+                and not any(start == tok.i for start, _, _, _ in people)
+            ):
+                people.append((tok.i, follower.text, tok.idx, follower.idx + len(follower)))
         # A bare surname of one of them as a subject later on ("Oduya retired in March.").
         surnames = {name for _, name, _, _ in people}
         for tok in doc:
@@ -1571,6 +1586,25 @@ _QUANTIFIERS = frozenset(
 )
 
 
+_QUESTION_OPENERS = frozenset(
+    {"what", "who", "why", "how", "when", "where", "which", "whose"}
+    | {"do", "does", "did", "is", "are", "was", "were", "can", "will", "would", "should"}
+    | {"has", "have", "had"}
+)
+
+
+def _direct_question(doc: Doc, unit: _Unit, quoted: list[int]) -> bool:
+    """A question in the writer's voice ("What are hosts saying?"): it asks, it reports
+    nothing."""
+    words = [t for t in doc[unit.start : unit.end] if not t.is_space]
+    return (
+        len(words) > 1
+        and words[-1].text == "?"
+        and quoted[words[-1].i] < 0
+        and words[0].lower_ in _QUESTION_OPENERS
+    )
+
+
 def _stance_only(doc: Doc, a: Attribution, lex: Lexicon, frames: dict[str, str]) -> bool:
     """Whether an attribution's cue is a verb of stance or opinion, not of speech."""
     if a.verb is None:
@@ -1579,12 +1613,32 @@ def _stance_only(doc: Doc, a: Attribution, lex: Lexicon, frames: dict[str, str])
     return a.cue_rule == "cue.weak_verb" or (lemma in frames and lemma not in lex.cue_verbs)
 
 
+def _person_name(ent: SpacySpan, lex: Lexicon) -> bool:
+    """Whether an entity names a person: tagged PERSON, or the model tagged it otherwise but
+    it opens with a given name ("Marcus Bell") or is given an age ("Caleb Ouellette, 34,")."""
+    if ent.label_ == "PERSON":
+        return True
+    if ent.label_ not in ("ORG", "GPE", "NORP") or ent[-1].lemma_.lower() in lex.org_nouns:
+        return False
+    doc = ent.doc
+    aged = (
+        ent.end + 2 < len(doc)
+        and doc[ent.end].text == ","
+        and doc[ent.end + 1].text.isdigit()
+        and 0 < int(doc[ent.end + 1].text) < 120
+        and doc[ent.end + 2].text == ","
+    )
+    return aged or ent[0].text in lex.given_names
+
+
 def _surnames(doc: Doc, m: Mention) -> list[str]:
     """The words a later bare mention of a named person may use: the mention's last word,
     its head when a proper name ("Battalion Chief Renata Ocampo, a … spokeswoman" gives
     Ocampo), and a proper name in apposition to its head ("the director, Ana Soto")."""
     head = doc[m.head]
-    names = [doc[m.end - 1].text]
+    last = doc[m.end - 1]
+    # Not a body the person is described by ("Lydia Farrow, chief executive of Northgate").
+    names = [] if last.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC") else [last.text]
     if head.pos_ == "PROPN":
         names.append(head.text)
     names.extend(c.text for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN")
