@@ -790,19 +790,35 @@ def no_comment(doc: Doc, start: int, end: int, sent_end: int) -> Attribution | N
         return None  # "a man, who declined to give his name": anonymity, not a claim
     if subj.pos_ not in ("NOUN", "PROPN", "PRON") and subj != _dangling_name(verb):
         return None
-    src_start, src_end = source_span(subj)
     rest = [(end, sent_end)] if any(t.is_alpha for t in doc[end:sent_end]) else []
+    return _phrase_attribution(
+        subj, verb, start, end, "cue.no_comment", 0.5, rest or [(start, end)]
+    )
+
+
+def _phrase_attribution(
+    subj: Token,
+    verb: Token,
+    start: int,
+    end: int,
+    cue_rule: str,
+    confidence: float,
+    content: list[tuple[int, int]],
+) -> Attribution:
+    """An attribution whose cue is a phrase over tokens [start, end) and whose source is the
+    subject of the verb it belongs to ("declined to comment", "in a statement")."""
+    src_start, src_end = source_span(subj)
     return Attribution(
         cue_start=start,
         cue_end=end,
         src_head=subj.i,
         src_start=src_start,
         src_end=src_end,
-        cue_rule="cue.no_comment",
+        cue_rule=cue_rule,
         source_rule="source.subject",
-        confidence=0.5,
+        confidence=confidence,
         verb=verb.i,
-        content=rest or [(start, end)],
+        content=content,
         frame=set(range(src_start, src_end)) | set(range(start, end)),
         relayed=_relayed(subj),
     )
@@ -857,18 +873,5 @@ def statement_cue(doc: Doc, start: int, end: int) -> Attribution | None:
         return None
     src_start, src_end = source_span(subj)
     lo, hi = _subtree_range(verb)
-    frame = set(range(src_start, src_end)) | set(range(start, end))
-    return Attribution(
-        cue_start=start,
-        cue_end=end,
-        src_head=subj.i,
-        src_start=src_start,
-        src_end=src_end,
-        cue_rule="cue.statement",
-        source_rule="source.subject",
-        confidence=0.8,
-        verb=verb.i,
-        content=[(lo, src_start), (src_end, hi)] if lo < src_start else [(src_end, hi)],
-        frame=frame,
-        relayed=_relayed(subj),
-    )
+    content = [(lo, src_start), (src_end, hi)] if lo < src_start else [(src_end, hi)]
+    return _phrase_attribution(subj, verb, start, end, "cue.statement", 0.8, content)
