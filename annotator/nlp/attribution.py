@@ -619,7 +619,18 @@ class SourceAttribution:
             return [draft]
         root = unit.root(doc)
         if len(attrs) == 1 and not _subordinate(doc, attrs[0], root):
-            return [Draft(kind, sent_start, sent_end, sent_start, sent_end, unit.para, attrs[0])]
+            a = attrs[0]
+            semi = _semicolon_before(doc, unit, a)
+            if semi is not None:
+                # "All four lines halted; officials say service may not resume": the clause
+                # before the semicolon is the writer's.
+                mid_end = doc[semi - 1].idx + len(doc[semi - 1])
+                after = doc[semi + 1].idx
+                return [
+                    Draft(kind, sent_start, mid_end, sent_start, sent_end, unit.para),
+                    Draft(kind, after, sent_end, sent_start, sent_end, unit.para, a),
+                ]
+            return [Draft(kind, sent_start, sent_end, sent_start, sent_end, unit.para, a)]
         # Several attributions ("A said X, while B said Y"), or one inside the writer's
         # sentence ("..., its allies, who warned ..."): one claim per clause.
         regions: list[tuple[int, int, Attribution | None]] = []
@@ -1603,6 +1614,16 @@ def _direct_question(doc: Doc, unit: _Unit, quoted: list[int]) -> bool:
         and quoted[words[-1].i] < 0
         and words[0].lower_ in _QUESTION_OPENERS
     )
+
+
+def _semicolon_before(doc: Doc, unit: _Unit, a: Attribution) -> int | None:
+    """The semicolon between the writer's clause and an attribution whose source, cue and
+    content all follow it, or None."""
+    first = min([a.src_start, a.cue_start] + [lo for lo, _ in a.content])
+    semis = [i for i in range(unit.start + 1, first) if doc[i].text == ";"]
+    if not semis or semis[-1] + 1 >= unit.end:
+        return None
+    return semis[-1]
 
 
 def _stance_only(doc: Doc, a: Attribution, lex: Lexicon, frames: dict[str, str]) -> bool:

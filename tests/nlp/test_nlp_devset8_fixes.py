@@ -45,3 +45,16 @@ def test_a_surname_is_not_taken_from_an_organisation_in_apposition(claim: Claim)
     )
     c = claim(text, "new site would open")
     assert c.source_type == "named_organization"
+
+
+def test_a_semicolon_leaves_the_first_clause_to_the_writer(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "Ferry strike: All crossings cancelled for a second day; union says talks will resume"
+    )
+    first = next(c for c in claims if "All crossings cancelled" in c.text)
+    assert first.source_type == "unattributed" and "talks" not in first.text
+    second = next(c for c in claims if "talks will resume" in c.text)
+    assert second.source is not None and second.source.text == "union"
+    # Near miss: a report before the semicolon owns what follows it.
+    claims = claims_of("The union said talks had failed; strikes would follow.")
+    assert len(claims) == 1 and claims[0].source is not None
