@@ -456,6 +456,13 @@ class SourceAttribution:
                 qi += 1
             if unit.consumed:
                 continue
+            credit = _quote_credit(doc, unit)
+            if credit is not None and drafts and drafts[-1].kind == "quote":
+                if drafts[-1].attribution is None:
+                    # '"We are farming on borrowed time." | — Marie Dufresne': a pull quote
+                    # and its credit line; the line itself is no claim.
+                    drafts[-1].attribution = credit
+                continue
             new = self._unit_claims(doc, unit, unit.para in headline_paras)
             nxt = units[ui + 1] if ui + 1 < len(units) else None
             if (
@@ -1616,6 +1623,31 @@ def _direct_question(doc: Doc, unit: _Unit, quoted: list[int]) -> bool:
     )
 
 
+_QUOTE_CREDIT = re.compile(r"^[—–―-]{1,2}\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}$")
+
+
+def _quote_credit(doc: Doc, unit: _Unit) -> Attribution | None:
+    """A line "— Marie Dufresne" under a quotation: the name is the quotation's source."""
+    words = doc[unit.start : unit.end]
+    if not _QUOTE_CREDIT.match(words.text.strip()):
+        return None
+    name = [t for t in words if not t.is_punct and not t.is_space]
+    if not name:
+        return None
+    dash = words[0]
+    return Attribution(
+        cue_start=dash.i,
+        cue_end=dash.i + 1,
+        src_head=name[-1].i,
+        src_start=name[0].i,
+        src_end=name[-1].i + 1,
+        cue_rule="cue.credit",
+        source_rule="source.credit",
+        confidence=0.8,
+        frame=set(range(unit.start, unit.end)),
+    )
+
+
 def _semicolon_before(doc: Doc, unit: _Unit, a: Attribution) -> int | None:
     """The semicolon between the writer's clause and an attribution whose source, cue and
     content all follow it, or None."""
@@ -1747,6 +1779,7 @@ _CUE_WHY = {
     "cue.told": "'told' plus its audience",
     "cue.quoted_as_saying": "'quoted as saying' attributes to the subject",
     "cue.according_to": "'according to' names the source",
+    "cue.credit": "a dash and a name under a quotation credit it",
     "cue.no_comment": "declining to comment (or not answering) is the source's reply",
     "cue.headline": "a headline of the form 'X says ...'",
     "cue.statement": "'in a statement' (or interview, letter) attributes the clause to its subject",
@@ -1762,6 +1795,7 @@ _SOURCE_WHY = {
     "source.inverted": "the noun right after an inverted reporting verb ('said a man ...')",
     "source.apposed_clause": "the subject before a participle set off by commas",
     "source.after_quote": "the words between the quotation's closing mark and the verb",
+    "source.credit": "the name in the credit line under the quotation",
     "source.dangling_name": "the name that opens the sentence (parsed as a modifier)",
     "source.fronted_name": "the name before the apposition the parser took as subject",
 }

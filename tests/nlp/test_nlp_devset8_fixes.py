@@ -58,3 +58,18 @@ def test_a_semicolon_leaves_the_first_clause_to_the_writer(claims_of) -> None:  
     # Near miss: a report before the semicolon owns what follows it.
     claims = claims_of("The union said talks had failed; strikes would follow.")
     assert len(claims) == 1 and claims[0].source is not None
+
+
+def test_a_credit_line_under_a_pull_quote_names_its_source(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "Dust Bowl Days\n\nMost farms failed by 1936.\n\n"
+        "\u201cWe lost everything but the dog.\u201d\n\u2014 Maria Stenholm\n\n"
+        "The rains came back in 1941."
+    )
+    quote = next(c for c in claims if "everything but the dog" in c.text)
+    assert quote.source is not None and quote.source.text == "Maria Stenholm"
+    assert quote.source_type == "named_person"
+    assert not any(c.text.startswith("\u2014") for c in claims)  # the credit is no claim
+    # Near miss: a dash line under a sentence that is no quotation stays a line of text.
+    claims = claims_of("Budget Talks\n\nThe vote was close.\n\n\u2014 Staff report")
+    assert all(c.source is None for c in claims)
