@@ -841,7 +841,11 @@ class SourceAttribution:
                 continue
             if a is None:
                 if (
-                    (draft.kind == "quote" or _runs_on_quote(doc, draft, previous, quoted))
+                    (
+                        draft.kind == "quote"
+                        or _runs_on_quote(doc, draft, previous, quoted)
+                        or _bullet_after_colon(doc, draft, previous)
+                    )
                     and previous is not None
                     and previous.mention is not None
                     and draft.para - previous.para <= 1
@@ -1243,7 +1247,8 @@ class SourceAttribution:
                         text[d.start : d.end],
                         d.start,
                         d.end,
-                        "a quotation with no attribution of its own continues the previous speaker",
+                        "a quotation (or a bulleted item after a sourced lead-in) with no "
+                        "attribution of its own continues the previous speaker",
                     )
                 )
             elif d.unsourced is not None:
@@ -1511,6 +1516,26 @@ def _runs_on_quote(doc: Doc, draft: Draft, previous: Draft | None, quoted: list[
         return False
     before = doc.char_span(previous.start, previous.end, alignment_mode="expand")
     return before is not None and any(quoted[t.i] == quoted[words[0]] for t in before)
+
+
+_BULLETS = ("•", "·", "*", "-", "–", "—", "▪")
+
+
+def _bullet_after_colon(doc: Doc, draft: Draft, previous: Draft | None) -> bool:
+    """'X listed her objections: | • The rule will be … | • Small hosts …': a bulleted item
+    after a sourced lead-in ending in a colon (or after a bullet that continued one)."""
+    if previous is None or previous.mention is None:
+        return False
+    text = _text_of(doc)
+
+    def bulleted(d: Draft) -> bool:
+        line_start = text.rfind("\n", 0, d.start) + 1  # the bullet may lie outside the claim
+        return text[line_start : d.end].lstrip().startswith(_BULLETS)
+
+    if not bulleted(draft):
+        return False
+    before = text[previous.start : previous.end].rstrip()
+    return before.endswith(":") or (previous.continues is not None and bulleted(previous))
 
 
 def _attributed_continuation(drafts: list[Draft], k: int) -> Draft | None:

@@ -73,3 +73,19 @@ def test_a_credit_line_under_a_pull_quote_names_its_source(claims_of) -> None:  
     # Near miss: a dash line under a sentence that is no quotation stays a line of text.
     claims = claims_of("Budget Talks\n\nThe vote was close.\n\n\u2014 Staff report")
     assert all(c.source is None for c in claims)
+
+
+def test_bullets_after_a_sourced_lead_in_continue_its_source(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "Zoning Vote\n\nCouncil member Tomas Reyes, who opposed the plan, listed his concerns:\n\n"
+        "\u2022 Traffic on Elm Road would double.\n"
+        "\u2022 The school has no room for new pupils.\n\n"
+        "The council meets again in May."
+    )
+    for words in ("Traffic on Elm Road", "no room for new pupils"):
+        c = next(c for c in claims if words in c.text)
+        assert c.source_type == "named_person", words
+        assert c.resolved_to is not None and "Tomas Reyes" in c.resolved_to.text
+    # Near miss: bullets under a heading of the writer's stay the writer's.
+    claims = claims_of("Zoning Vote\n\nWhat changes:\n\n\u2022 Lots may be split.\n")
+    assert next(c for c in claims if "Lots may" in c.text).source_type == "unattributed"
