@@ -1639,6 +1639,11 @@ _QUESTION_OPENERS = frozenset(
 def _direct_question(doc: Doc, unit: _Unit, quoted: list[int]) -> bool:
     """A question in the writer's voice ("What are hosts saying?"): it asks, it reports
     nothing."""
+    last = unit.end - 1
+    while last > unit.start and doc[last].is_space:
+        last -= 1
+    if doc[last].text != "?":
+        return False
     words = [t for t in doc[unit.start : unit.end] if not t.is_space]
     return (
         len(words) > 1
@@ -1653,6 +1658,8 @@ _QUOTE_CREDIT = re.compile(r"^[—–―-]{1,2}\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w
 
 def _quote_credit(doc: Doc, unit: _Unit) -> Attribution | None:
     """A line "— Marie Dufresne" under a quotation: the name is the quotation's source."""
+    if unit.end - unit.start > 8:  # a dash and at most five names
+        return None
     words = doc[unit.start : unit.end]
     if not _QUOTE_CREDIT.match(words.text.strip()):
         return None
