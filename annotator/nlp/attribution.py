@@ -26,6 +26,7 @@ from spacy.util import filter_spans
 
 from annotator.nlp import boundaries  # noqa: F401  (registers "paragraph_boundaries" too)
 from annotator.nlp.cues import (
+    DOC_CACHE_KEYS,
     Attribution,
     according_to,
     no_comment,
@@ -39,6 +40,7 @@ from annotator.nlp.sourcing import (
     NAME_COUNTS_KEY,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
+    SENT_STARTS_KEY,
     SourceInfo,
     classify_source,
     span_evidence,
@@ -349,7 +351,8 @@ class SourceAttribution:
             return self._annotate(doc)
         finally:
             _TEXT.clear()
-            doc.user_data.pop(NAME_COUNTS_KEY, None)
+            for key in (NAME_COUNTS_KEY, SENT_STARTS_KEY, *DOC_CACHE_KEYS):
+                doc.user_data.pop(key, None)
 
     def _annotate(self, doc: Doc) -> Doc:
         lex = self.lex
@@ -418,16 +421,7 @@ class SourceAttribution:
             # The outermost attribution owns a claim: drop those nested in another's content.
             # An attribution after its content ("X expects Y, a spokeswoman said") wins
             # over a verb inside that content, even where the parse nests it the other way.
-            top = [
-                a
-                for a in found
-                if not any(
-                    b is not a
-                    and b.in_content(_anchor(a))
-                    and not (a.after_content and a.in_content(_anchor(b)))
-                    for b in found
-                )
-            ]
+            top = _outermost(found, unit)
             top.sort(key=lambda a: min(a.cue_start, a.src_start))
             if _direct_question(doc, unit, quoted):
                 # "What did officials say at Tuesday's briefing?" asks and reports nothing;
@@ -1678,6 +1672,48 @@ def _quote_credit(doc: Doc, unit: _Unit) -> Attribution | None:
         confidence=0.8,
         frame=set(range(unit.start, unit.end)),
     )
+
+
+# More attributions than this in one sentence is no prose (text without full stops, a
+# list run together): the pairwise nesting test gives way to a linear approximation.
+MAX_PAIRWISE_ATTRIBUTIONS = 64
+
+
+def _outermost(found: list[Attribution], unit: _Unit) -> list[Attribution]:
+    """The attributions not nested in another's content ("X said the company plans …": X's).
+    An attribution after its content ("X expects Y, a spokeswoman said") wins over a verb
+    inside that content, even where the parse nests it the other way."""
+    if len(found) <= MAX_PAIRWISE_ATTRIBUTIONS:
+        return [
+            a
+            for a in found
+            if not any(
+                b is not a
+                and b.in_content(_anchor(a))
+                and not (a.after_content and a.in_content(_anchor(b)))
+                for b in found
+            )
+        ]
+    # Coverage counts over the sentence: an attribution whose anchor lies in some other
+    # attribution's content is nested (the after-content exception is not applied).
+    size = unit.end - unit.start + 1
+    diff = [0] * (size + 1)
+    for b in found:
+        for lo, hi in b.content:
+            lo, hi = max(lo, unit.start) - unit.start, min(hi, unit.end) - unit.start
+            if lo < hi:
+                diff[lo] += 1
+                diff[hi] -= 1
+    cover, running = [0] * size, 0
+    for i in range(size):
+        running += diff[i]
+        cover[i] = running
+    top = []
+    for a in found:
+        p = _anchor(a) - unit.start
+        if not 0 <= p < size or cover[p] - a.in_content(_anchor(a)) <= 0:
+            top.append(a)
+    return top
 
 
 def _semicolon_before(doc: Doc, unit: _Unit, a: Attribution) -> int | None:

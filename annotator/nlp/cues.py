@@ -8,12 +8,13 @@ another cue are left out by the caller: the outermost source owns the claim.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from annotator.nlp.lexicon import Lexicon
-from annotator.nlp.sourcing import RELATIVE, named_elsewhere
+from annotator.nlp.sourcing import RELATIVE, named_elsewhere, sentence_start
 from annotator.records import Evidence
 
 # Verbs that report with a plain noun object too ("reiterated Ankara's position").
@@ -192,7 +193,10 @@ def _by_agent(verb: Token) -> tuple[int, int] | None:
 
 def _citing(verb: Token) -> int | None:
     """'Bloomberg reported, citing two officials': the head of 'two officials'."""
-    for child in verb.subtree:
+    # Children and grandchildren only: a walk over the whole subtree is quadratic in a
+    # sentence with hundreds of verbs (text with no full stops).
+    near = [c for child in verb.children for c in (child, *child.children)]
+    for child in near:
         if child.lower_ == "citing":
             obj = next((c for c in child.children if c.dep_ in ("dobj", "pobj")), None)
             if obj is not None:
@@ -236,12 +240,15 @@ def _after_quote(
     lemma = verb.lemma_.lower()
     if lemma not in lex.cue_verbs or lemma in lex.weak_cue_verbs or quoted[verb.i] >= 0:
         return None
+    first = max(sentence_start(verb), verb.i - 8)  # at most six words of source between
     k = verb.i - 1
-    while k >= verb.sent.start and doc[k].text not in CLOSING_QUOTES:
+    while k >= first and doc[k].text not in CLOSING_QUOTES:
         k -= 1
+    if k < first:
+        return None
     words = doc[k + 1 : verb.i]
     if (
-        k - 2 < verb.sent.start
+        k - 2 < sentence_start(verb)
         or doc[k - 1].text not in (",", "?", "!")
         or quoted[k - 2] < 0
         or not 1 <= len(words) <= 6
@@ -398,11 +405,11 @@ def _dangling_name(verb: Token) -> Token | None:
     elsewhere in the article."""
     doc = verb.doc
     i = verb.i - 1
-    while i >= verb.sent.start and doc[i].dep_ in ("aux", "neg", "auxpass"):
+    while i >= sentence_start(verb) and doc[i].dep_ in ("aux", "neg", "auxpass"):
         i -= 1
-    if i < verb.sent.start or doc[i].head.i != verb.i or not doc[i].text[:1].isupper():
+    if i < sentence_start(verb) or doc[i].head.i != verb.i or not doc[i].text[:1].isupper():
         return None
-    start = verb.sent.start
+    start = sentence_start(verb)
     while start < i and (doc[start].is_punct or doc[start].is_space):
         start += 1
     if start != i or doc[i].ent_type_ in ("DATE", "TIME"):
@@ -417,7 +424,7 @@ def _fronted_name(subj: Token, verb: Token) -> Token | None:
     comma before the verb (not "Vantor, the company said, would be sold")."""
     doc = subj.doc
     comma = subj.left_edge.i - 1
-    start = subj.sent.start
+    start = sentence_start(subj)
     while start < comma and (doc[start].is_punct or doc[start].is_space):
         start += 1  # an opening quotation mark or dash
     before_verb = verb.i - 1
@@ -452,20 +459,38 @@ def _indirect_question(doc: Doc, content: list[tuple[int, int]]) -> bool:
     return False
 
 
+# Per-doc lookups the component builds once and removes when it ends (DOC_CACHE_KEYS), so
+# that per-verb questions stay constant-time on very long paragraphs and sentences.
+_BREAKS_KEY = "annotator_line_breaks"
+_QUOTED_KEY = "annotator_quoted_prefix"
+DOC_CACHE_KEYS = (_BREAKS_KEY, _QUOTED_KEY)
+
+
 def _paragraph_of(tok: Token) -> tuple[int, int]:
     """Token range of the paragraph around ``tok`` (paragraphs end at line breaks)."""
     doc = tok.doc
-    lo = tok.i
-    while lo > 0 and not (doc[lo - 1].is_space and "\n" in doc[lo - 1].text):
-        lo -= 1
-    hi = tok.i + 1
-    while hi < len(doc) and not (doc[hi].is_space and "\n" in doc[hi].text):
-        hi += 1
+    breaks: list[int] | None = doc.user_data.get(_BREAKS_KEY)
+    if breaks is None:
+        breaks = [t.i for t in doc if t.is_space and "\n" in t.text]
+        doc.user_data[_BREAKS_KEY] = breaks
+    k = bisect_left(breaks, tok.i)
+    lo = breaks[k - 1] + 1 if k > 0 else 0
+    hi = breaks[k] if k < len(breaks) else len(doc)
     return lo, hi
 
 
 def _has_quote(doc: Doc, lo: int, hi: int, quoted: list[int]) -> bool:
-    return any(quoted[i] >= 0 for i in range(lo, hi))
+    """Whether any token in [lo, hi) is inside a quotation (prefix sums, built once)."""
+    cached = doc.user_data.get(_QUOTED_KEY)
+    if cached is None or cached[0] != id(quoted):
+        prefix = [0]
+        for q in quoted:
+            prefix.append(prefix[-1] + (q >= 0))
+        cached = (id(quoted), prefix)
+        doc.user_data[_QUOTED_KEY] = cached
+    prefix = cached[1]
+    lo, hi = max(lo, 0), min(hi, len(quoted))
+    return hi > lo and prefix[hi] - prefix[lo] > 0
 
 
 _FRAMES: dict[int, dict[str, str]] = {}
@@ -609,7 +634,7 @@ def verb_attribution(
             src = next(
                 (
                     doc[i]
-                    for i in range(subj.i - 1, verb.sent.start - 1, -1)
+                    for i in range(subj.i - 1, sentence_start(verb) - 1, -1)
                     if doc[i].pos_ in ("NOUN", "PROPN")
                 ),
                 None,
@@ -623,10 +648,6 @@ def verb_attribution(
         src = _fronted_name(subj, verb) or subj
         if src is not subj:
             source_rule = "source.fronted_name"
-    if src.lower_ in ("i", "we", "you", "me", "us") and quoted[verb.i] < 0:
-        # First person outside quotes: the writer or a letter; still an attribution.
-        pass
-
     if any(c.dep_ == "neg" for c in verb.children):
         return None  # "officials did not say how much ...": nothing is attributed
     weak = lemma in lex.weak_cue_verbs

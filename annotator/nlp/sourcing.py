@@ -7,6 +7,7 @@ decide first, the entity label only after them.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -77,12 +78,12 @@ def _named_person_token(token: Token, lex: Lexicon, known_people: set[str]) -> s
     if token.ent_type_ == "PERSON":
         return "type.person_entity"
     # A title before the name: "Sen. Jane Roe", "Foreign Minister Mevlut Cavusoglu".
-    for left in token.doc[max(token.i - 4, token.sent.start) : token.i]:
+    for left in token.doc[max(token.i - 4, sentence_start(token)) : token.i]:
         if left.lower_.rstrip(".") in lex.titles and left.head.i in range(left.i, token.i + 1):
             return "type.title_person"
     # A given name before it: "Marcus Bell", which the model may tag ORG; not "Marcus Bell
     # Holdings" (the last word names a kind of body) or a name of one word.
-    before = token.doc[token.i - 1] if token.i > token.sent.start else None
+    before = token.doc[token.i - 1] if token.i > sentence_start(token) else None
     if (
         before is not None
         and before.text in lex.given_names
@@ -95,7 +96,19 @@ def _named_person_token(token: Token, lex: Lexicon, known_people: set[str]) -> s
     return None
 
 
-NAME_COUNTS_KEY = "annotator_name_counts"  # per-doc cache, removed when the component ends
+NAME_COUNTS_KEY = "annotator_name_counts"  # per-doc caches, removed when the component ends
+SENT_STARTS_KEY = "annotator_sentence_starts"
+
+
+def sentence_start(token: Token) -> int:
+    """Index of the first token of ``token``'s sentence. ``Token.sent`` scans the sentence on
+    every call, which is quadratic over a sentence of thousands of tokens."""
+    doc = token.doc
+    starts: list[int] | None = doc.user_data.get(SENT_STARTS_KEY)
+    if starts is None:
+        starts = [t.i for t in doc if t.is_sent_start or t.i == 0]
+        doc.user_data[SENT_STARTS_KEY] = starts
+    return starts[bisect_right(starts, token.i) - 1]
 
 
 def _used_as_name(t: Token) -> bool:
