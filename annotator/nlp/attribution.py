@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.symbols import ORTH
@@ -266,6 +267,9 @@ class SourceAttribution:
         self.multi = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase in self.lex.multiword_cues:
             self.multi.add(phrase, [nlp.make_doc(phrase)])
+        self._given_name_orths = numpy.array(
+            [nlp.vocab.strings.add(name) for name in self.lex.given_names], dtype="uint64"
+        )
         self.no_comment = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.no_comment.add("no_comment", [nlp.make_doc(p) for p in self.lex.no_comment_cues])
         self.anon = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -784,11 +788,12 @@ class SourceAttribution:
                 if _subject_like(ent.root) and quoted[ent.start] < 0:
                     narrated.append(ent)
         # "Caleb Ouellette" outside any PERSON entity: a given name and a capitalised word.
-        for tok in doc[:-1]:
-            follower = doc[tok.i + 1]
+        orths = doc.to_array(ORTH)  # an array pass, not a Token object per word
+        given = self._given_name_orths
+        for i in (int(i) for i in numpy.flatnonzero(numpy.isin(orths[:-1], given))):
+            tok, follower = doc[i], doc[i + 1]
             if (
-                tok.text in lex.given_names
-                and follower.pos_ == "PROPN"
+                follower.pos_ == "PROPN"
                 and follower.text[:1].isupper()
                 and follower.lemma_.lower() not in lex.org_nouns
                 and not any(start == tok.i for start, _, _, _ in people)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Token
 
 from annotator.nlp.lexicon import Lexicon
@@ -471,7 +473,8 @@ def _paragraph_of(tok: Token) -> tuple[int, int]:
     doc = tok.doc
     breaks: list[int] | None = doc.user_data.get(_BREAKS_KEY)
     if breaks is None:
-        breaks = [t.i for t in doc if t.is_space and "\n" in t.text]
+        spaces = numpy.flatnonzero(doc.to_array(IS_SPACE))  # an array pass, few Tokens
+        breaks = [int(i) for i in spaces if "\n" in doc[int(i)].text]
         doc.user_data[_BREAKS_KEY] = breaks
     k = bisect_left(breaks, tok.i)
     lo = breaks[k - 1] + 1 if k > 0 else 0

@@ -11,6 +11,8 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.attrs import ENT_TYPE, ORTH, POS, SENT_START
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 
 from annotator.nlp.lexicon import Lexicon
@@ -106,7 +108,7 @@ def sentence_start(token: Token) -> int:
     doc = token.doc
     starts: list[int] | None = doc.user_data.get(SENT_STARTS_KEY)
     if starts is None:
-        starts = [t.i for t in doc if t.is_sent_start or t.i == 0]
+        starts = [sent.start for sent in doc.sents]  # Span objects only, not every Token
         doc.user_data[SENT_STARTS_KEY] = starts
     return starts[bisect_right(starts, token.i) - 1]
 
@@ -118,11 +120,15 @@ def _used_as_name(t: Token) -> bool:
 def named_elsewhere(token: Token) -> bool:
     """Whether the article uses this capitalised word as a name at another place: the model
     may tag a name that opens a sentence ADV or NOUN. Counted once per doc."""
-    counts: Counter[str] | None = token.doc.user_data.get(NAME_COUNTS_KEY)
+    doc = token.doc
+    counts: Counter[int] | None = doc.user_data.get(NAME_COUNTS_KEY)
     if counts is None:
-        counts = Counter(t.text for t in token.doc if _used_as_name(t))
-        token.doc.user_data[NAME_COUNTS_KEY] = counts
-    return counts[token.text] - _used_as_name(token) > 0
+        # One array pass instead of a Token object per word.
+        table = doc.to_array([ORTH, POS, ENT_TYPE, SENT_START])
+        used = (table[:, 1] == PROPN) | (table[:, 2] != 0) | (table[:, 3] != 1)
+        counts = Counter(int(orth) for orth in table[used, 0])
+        doc.user_data[NAME_COUNTS_KEY] = counts
+    return counts[token.orth] - _used_as_name(token) > 0
 
 
 def _is_age_number(tok: Token) -> bool:
