@@ -379,7 +379,10 @@ class SourceAttribution:
         ]
 
         refusals = [(s, e) for _, s, e in self.no_comment(doc)]
-        briefings = [s for mid, s, _ in self.anon(doc) if doc.vocab.strings[mid] == "understood"]
+        # Anonymity phrases, matched once: overlapping ones ("gave only her first name",
+        # "only her first name") count once, the longest kept.
+        anon_spans = filter_spans(self.anon(doc, as_spans=True))
+        briefings = [span.start for span in anon_spans if span.label_ == "understood"]
         unit_of = [-1] * len(doc)
         for ui, unit in enumerate(units):
             for i in range(unit.start, unit.end):
@@ -485,7 +488,7 @@ class SourceAttribution:
         drafts.extend(d for _, d in quote_drafts[qi:])
 
         mentions = self._resolve(doc, drafts, quoted)
-        self._anonymity(doc, units, unit_of, drafts, mentions)
+        self._anonymity(doc, units, unit_of, drafts, mentions, anon_spans)
         self._write(doc, drafts)
         return doc
 
@@ -1047,8 +1050,9 @@ class SourceAttribution:
         unit_of: list[int],
         drafts: list[Draft],
         mentions: list[Mention],
+        anon_spans: list[SpacySpan],
     ) -> None:
-        """Find anonymity cues and attach them to the entity of the source they describe."""
+        """Attach the anonymity cues ``anon_spans`` to the entity of the source they describe."""
         by_entity: dict[int, list[Evidence]] = {}
         reasons_by_unit: dict[int, list[Evidence]] = {}
         for _, s, e in self.reasons(doc):
@@ -1060,9 +1064,7 @@ class SourceAttribution:
                     )
                 )
         reason_entities: set[int] = set()
-        # Overlapping phrases ("gave only her first name", "only her first name") are one
-        # cue: the longest is kept.
-        for span in filter_spans(self.anon(doc, as_spans=True)):
+        for span in anon_spans:
             rule, s, e = span.label_, span.start, span.end
             ui = unit_of[s]
             if ui < 0:
