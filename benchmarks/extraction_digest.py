@@ -47,8 +47,10 @@ def main() -> None:
         digest = hashlib.sha256()
         lines: list[str] = []
         for article, claims in extractor.extract(articles):
+            # Paths relative to the folder, so the digest does not depend on how it was named.
+            path = str(Path(article.origin or "").relative_to(folder))
             for claim in claims:
-                line = json.dumps(claim.to_json(article.id, article.origin), ensure_ascii=False)
+                line = json.dumps(claim.to_json(article.id, path), ensure_ascii=False)
                 digest.update(line.encode() + b"\n")
                 lines.append(line)
         total.update(digest.digest())

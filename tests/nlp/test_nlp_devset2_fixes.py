@@ -156,7 +156,7 @@ def test_a_name_given_an_age_is_a_person(claim: Claim) -> None:
 
 
 def test_british_single_quotes_are_quotations() -> None:
-    from annotator.nlp.attribution import _single_quotes
+    from annotator.nlp.stages.structure import _single_quotes
 
     def quotes(text: str) -> list[str]:
         return [text[a:b] for a, b in _single_quotes(text, 0, len(text))]

@@ -10,7 +10,7 @@ shipped ones. A program can also pass its own ``Lexicon`` to the component.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -56,6 +56,27 @@ class Lexicon:
     no_comment_cues: tuple[str, ...] = ()  # "declined to comment", "did not respond"
     title_abbreviations: tuple[str, ...] = ()  # "Sgt.": one token, no sentence break
     given_names: frozenset[str] = frozenset()  # "Marcus" in "Marcus Bell", case-sensitive
+    noun_object_cues: frozenset[str] = frozenset()  # "reiterated Ankara's position"
+    weak_noun_object_cues: frozenset[str] = frozenset()  # "described a landing that ..."
+    directive_verbs: frozenset[str] = frozenset()  # "urged people to stay home"
+    identifying_participles: frozenset[str] = frozenset()  # "a person briefed on the plans"
+    relay_participles: frozenset[str] = frozenset()  # "officials cited by Reuters"
+    headline_cues: frozenset[str] = frozenset()  # "Turkey Says ..." (word forms)
+    statement_cues: tuple[str, ...] = ()  # "in a statement"
+    generic_source_nouns: frozenset[str] = frozenset()  # "the source", "the expert"
+    byline_words: frozenset[str] = frozenset()  # "by", "and", "reporting" in a byline
+    gendered_titles: tuple[tuple[str, str], ...] = ()  # ("mr", "m"), ("ms", "f")
+    office_modifiers: frozenset[str] = frozenset()  # "former", "shadow"
+
+    @cached_property
+    def stance_frames(self) -> dict[str, str]:
+        """Lemma -> frame of ``stance_verbs.txt``."""
+        return dict(self.stance_verbs)
+
+    @cached_property
+    def gender_of_title(self) -> dict[str, str]:
+        """Title -> "m" or "f"."""
+        return dict(self.gendered_titles)
 
 
 @cache
@@ -76,6 +97,15 @@ def load_lexicon(extra_dir: str | None) -> Lexicon:
             phrases.append((rule.strip(), phrase.strip()))
 
     lower = lambda name: frozenset(w.lower() for w in words(name))  # noqa: E731
+
+    def pairs(name: str) -> tuple[tuple[str, str], ...]:
+        """Lines of ``key<TAB>value``."""
+        return tuple(
+            (key.strip().lower(), value.strip())
+            for key, _, value in (line.partition("\t") for line in words(name))
+            if value.strip()
+        )
+
     return Lexicon(
         cue_verbs=lower("cue_verbs"),
         weak_cue_verbs=lower("weak_cue_verbs"),
@@ -94,9 +124,16 @@ def load_lexicon(extra_dir: str | None) -> Lexicon:
         org_nouns=lower("org_nouns"),
         titles=lower("titles"),
         capitals=frozenset(words("capitals")),
-        stance_verbs=tuple(
-            (v.lower(), f.strip())
-            for v, _, f in (line.partition("\t") for line in words("stance_verbs"))
-            if f
-        ),
+        stance_verbs=pairs("stance_verbs"),
+        noun_object_cues=lower("noun_object_cues"),
+        weak_noun_object_cues=lower("weak_noun_object_cues"),
+        directive_verbs=lower("directive_verbs"),
+        identifying_participles=lower("identifying_participles"),
+        relay_participles=lower("relay_participles"),
+        headline_cues=lower("headline_cues"),
+        statement_cues=tuple(w.lower() for w in words("statement_cues")),
+        generic_source_nouns=lower("generic_source_nouns"),
+        byline_words=lower("byline_words"),
+        gendered_titles=pairs("gendered_titles"),
+        office_modifiers=lower("office_modifiers"),
     )

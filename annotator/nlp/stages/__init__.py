@@ -1,0 +1,1 @@
+"""The detection stages, in the order the component runs them (see attribution.py)."""

@@ -1,0 +1,218 @@
+"""Attributions whose cue is not a reporting verb with a subject: "according to X", a
+refusal to comment, "in a statement", a headline's "X Says …" and a pull quote's credit."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from annotator.nlp import rules
+from annotator.nlp.context import Attribution, DocContext, Unit
+from annotator.nlp.grammar import NON_SOURCE_SUBJECTS, RELATIVE
+from annotator.nlp.phrases import relayed, source_span, subtree_range
+from annotator.nlp.stages.subjects import dangling_name, subject
+
+_QUOTE_CREDIT = re.compile(r"^[—–―-]{1,2}\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}$")
+
+
+def according_to(
+    ctx: DocContext, start: int, end: int, sent_start: int, sent_end: int
+) -> Attribution | None:
+    """'according to X' over tokens [start, end): X is the source, the rest the content."""
+    doc = ctx.doc
+    to = doc[end - 1]
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        obj = next(
+            (
+                doc[i]
+                for i in range(end, min(end + 8, sent_end))
+                if doc[i].pos_ in ("NOUN", "PROPN")
+            ),
+            None,
+        )
+    if obj is None:
+        return None
+    src_start, src_end = source_span(obj, ctx.lex)
+    acc = doc[start]
+    plo, phi = subtree_range(acc)
+    plo, phi = min(plo, start), max(phi, src_end)
+    content = [(sent_start, plo), (phi, sent_end)]
+    return Attribution(
+        cue_start=start,
+        cue_end=end,
+        src_head=obj.i,
+        src_start=src_start,
+        src_end=src_end,
+        cue_rule=rules.CUE_ACCORDING_TO.id,
+        source_rule=rules.SOURCE_ACCORDING_TO.id,
+        confidence=rules.CUE_ACCORDING_TO.conf(),
+        verb=None,
+        content=content,
+        frame=set(range(plo, phi)),
+        relayed=relayed(obj, ctx.lex),
+    )
+
+
+def no_comment(ctx: DocContext, start: int, end: int, sent_end: int) -> Attribution | None:
+    """ "X declined to comment on ...", "X did not respond to a request for comment": X is
+    the source of the claim, the refusal phrase over tokens [start, end) its cue."""
+    doc = ctx.doc
+    verb = next(
+        (
+            doc[i]
+            for i in range(start, end)
+            if doc[i].head.i == i or not start <= doc[i].head.i < end
+        ),
+        None,
+    )
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        subj, _ = subject(ctx, verb)
+    if subj is None or subj.lower_ in NON_SOURCE_SUBJECTS or subj.lower_ in RELATIVE:
+        return None  # "a man, who declined to give his name": anonymity, not a claim
+    if subj.pos_ not in ("NOUN", "PROPN", "PRON") and subj != dangling_name(ctx, verb):
+        return None
+    rest = [(end, sent_end)] if any(t.is_alpha for t in doc[end:sent_end]) else []
+    return _phrase_attribution(
+        ctx, subj, verb, start, end, rules.CUE_NO_COMMENT, rest or [(start, end)]
+    )
+
+
+def statement_cue(ctx: DocContext, start: int, end: int) -> Attribution | None:
+    """'In a statement, the ministry urged ...': the subject of the verb the phrase modifies."""
+    doc = ctx.doc
+    prep = doc[start]
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or prep.dep_ != "prep":
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in NON_SOURCE_SUBJECTS or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    src_start, src_end = source_span(subj, ctx.lex)
+    lo, hi = subtree_range(verb)
+    content = [(lo, src_start), (src_end, hi)] if lo < src_start else [(src_end, hi)]
+    return _phrase_attribution(ctx, subj, verb, start, end, rules.CUE_STATEMENT, content)
+
+
+def _phrase_attribution(
+    ctx: DocContext,
+    subj: Token,
+    verb: Token,
+    start: int,
+    end: int,
+    cue: rules.Rule,
+    content: list[tuple[int, int]],
+) -> Attribution:
+    """An attribution whose cue is a phrase over tokens [start, end) and whose source is the
+    subject of the verb it belongs to ("declined to comment", "in a statement")."""
+    src_start, src_end = source_span(subj, ctx.lex)
+    return Attribution(
+        cue_start=start,
+        cue_end=end,
+        src_head=subj.i,
+        src_start=src_start,
+        src_end=src_end,
+        cue_rule=cue.id,
+        source_rule=rules.SOURCE_SUBJECT.id,
+        confidence=cue.conf(),
+        verb=verb.i,
+        content=content,
+        frame=set(range(src_start, src_end)) | set(range(start, end)),
+        relayed=relayed(subj, ctx.lex),
+    )
+
+
+def _headline_attribution(
+    cue_start: int, src_head: int, src_start: int, src_end: int
+) -> Attribution:
+    return Attribution(
+        cue_start=cue_start,
+        cue_end=cue_start + 1,
+        src_head=src_head,
+        src_start=src_start,
+        src_end=src_end,
+        cue_rule=rules.CUE_HEADLINE.id,
+        source_rule=rules.SOURCE_HEADLINE.id,
+        confidence=rules.CUE_HEADLINE.conf(),
+    )
+
+
+def headline_cue(ctx: DocContext, unit: Unit) -> Attribution | None:
+    """'Turkey Says ...' in a title-case headline, where the parse is unreliable."""
+    doc = ctx.doc
+    trailing = trailing_headline_cue(ctx, unit)
+    if trailing is not None:
+        return trailing
+    for i in range(unit.start + 1, min(unit.start + 7, unit.end)):
+        if doc[i].lower_ in ctx.lex.headline_cues:
+            head = max(range(unit.start, i), key=lambda j: doc[j].pos_ == "PROPN")
+            before = doc[unit.start : i]
+            # Only a bare name before the cue: "Turkey Says ...", not "Bank holds rates,
+            # signals ...".
+            if i - unit.start > 5 or any(
+                t.pos_ in ("VERB", "AUX", "ADP") or (t.is_punct and t.text != ".") for t in before
+            ):
+                return None
+            src_head = i - 1 if doc[i - 1].pos_ in ("PROPN", "NOUN") else head
+            return _headline_attribution(i, src_head, unit.start, i)
+    return None
+
+
+def trailing_headline_cue(ctx: DocContext, unit: Unit) -> Attribution | None:
+    """'Daily Walks Cut Risk, Large Study Finds': the few words between the last comma
+    and a final cue word are the source; 'Hotels to close, says Home Secretary' (the
+    British order): the words after the cue."""
+    doc, cues = ctx.doc, ctx.lex.headline_cues
+    end = unit.end
+    while end > unit.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    last_comma = max(
+        (j for j in range(max(end - 7, unit.start), end) if doc[j].text == ","), default=None
+    )
+    if (
+        last_comma is not None
+        and last_comma + 2 < end
+        and doc[last_comma + 1].lower_ in cues
+        and not any(doc[j].pos_ in ("VERB", "AUX", "ADP") for j in range(last_comma + 2, end))
+    ):
+        head = max(range(last_comma + 2, end), key=lambda j: (doc[j].dep_ != "compound", j))
+        return _headline_attribution(last_comma + 1, head, last_comma + 2, end)
+    cue = end - 1
+    if cue <= unit.start or doc[cue].lower_ not in cues:
+        return None
+    comma = next(
+        (j for j in range(cue - 1, max(cue - 6, unit.start), -1) if doc[j].text == ","), None
+    )
+    if comma is None or comma + 1 >= cue:
+        return None
+    if any(doc[j].pos_ in ("VERB", "AUX", "ADP") for j in range(comma + 1, cue)):
+        return None
+    return _headline_attribution(cue, cue - 1, comma + 1, cue)
+
+
+def quote_credit(doc: Doc, unit: Unit) -> Attribution | None:
+    """A line "— Marie Dufresne" under a quotation: the name is the quotation's source."""
+    if unit.end - unit.start > 8:  # a dash and at most five names
+        return None
+    words = doc[unit.start : unit.end]
+    if not _QUOTE_CREDIT.match(words.text.strip()):
+        return None
+    name = [t for t in words if not t.is_punct and not t.is_space]
+    if not name:
+        return None
+    dash = words[0]
+    return Attribution(
+        cue_start=dash.i,
+        cue_end=dash.i + 1,
+        src_head=name[-1].i,
+        src_start=name[0].i,
+        src_end=name[-1].i + 1,
+        cue_rule=rules.CUE_CREDIT.id,
+        source_rule=rules.SOURCE_CREDIT.id,
+        confidence=rules.CUE_CREDIT.conf(),
+        frame=set(range(unit.start, unit.end)),
+    )

@@ -1,0 +1,449 @@
+"""The attribution a reporting verb makes: its source (see subjects.py), its content (a
+clause, a quotation, a noun object for some verbs, a stance) and the words of its frame.
+
+Rules work on the dependency parse. A verb cue needs content, so "officials did not say
+how much" (negated), "the company added 500 jobs" and "the storm claimed 12 lives"
+attribute nothing.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from annotator.nlp import rules
+from annotator.nlp.context import Attribution, DocContext
+from annotator.nlp.grammar import (
+    CLOSING_QUOTES,
+    CONTENT_DEPS,
+    FRAME_DEPS,
+    INTERROGATIVE,
+    NO_VIEW_SUBJECTS,
+    NON_SOURCE_SUBJECTS,
+    RELATIVE,
+    STANCE_PRONOUNS,
+    TEMPORAL_SUBORDINATORS,
+)
+from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.phrases import by_agent, relayed, source_span, subtree_range
+from annotator.nlp.stages.subjects import SUBJECT_FINDERS, fronted_name, mistagged_name
+
+
+def verb_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
+    """The attribution a reporting verb makes, or None when it makes none."""
+    lex = ctx.lex
+    doc = verb.doc
+    lemma = verb.lemma_.lower()
+    if verb.dep_ in ("amod", "compound", "acomp", "aux", "auxpass", "nmod"):
+        # '"...," Okonjo told supporters' parsed as a noun phrase ("Okonjo told" modifying
+        # "supporters"): the order around the closing quotation mark still says who spoke.
+        return after_quote(ctx, verb)
+    cue_start, cue_end = verb.i, verb.i + 1
+    cue_rule = rules.CUE_VERB.id
+    base = verb
+    subj: Token | None = None
+    source_rule = ""
+    # "X was quoted as saying ..."
+    if lemma == "say" and verb.tag_ == "VBG" and verb.head.lower_ == "as":
+        base = verb.head.head
+        subj = next((c for c in base.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if subj is None or base.lemma_.lower() not in ("quote", "cite", "report"):
+            return None
+        cue_start, cue_end = base.i, verb.i + 1
+        cue_rule, source_rule = rules.CUE_QUOTED_AS_SAYING.id, rules.SOURCE_SUBJECT.id
+    else:
+        for finder in SUBJECT_FINDERS:
+            subj, source_rule = finder(ctx, verb)
+            if subj is not None:
+                break
+    if subj is None:
+        return None
+    relayed_by: tuple[int, int] | None = None
+    if cue_rule == rules.CUE_QUOTED_AS_SAYING.id:
+        # "X was quoted as saying by the newspaper", "quoted by Interfax as saying": the
+        # agent of the quoting relays the source.
+        relayed_by = by_agent(base, lex) or by_agent(verb, lex)
+    if subj.lower_ not in RELATIVE and (
+        subj.lower_ in NON_SOURCE_SUBJECTS
+        or (
+            subj.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X")
+            and source_rule != rules.SOURCE_DANGLING_NAME.id
+            and not mistagged_name(ctx, subj)
+        )
+    ):
+        return None
+    src: Token | None
+    if subj.lower_ in RELATIVE:
+        if base.dep_ == "relcl":
+            src = base.head
+        else:
+            # "allies, who warned": the nearest noun before the relative pronoun.
+            src = next(
+                (
+                    doc[i]
+                    for i in range(subj.i - 1, ctx.sentence_start(verb) - 1, -1)
+                    if doc[i].pos_ in ("NOUN", "PROPN")
+                ),
+                None,
+            )
+            if src is None:
+                return None
+        source_rule = rules.SOURCE_RELATIVE.id
+    else:
+        if base.dep_ == "relcl":
+            return None  # "... which the US says are ...": embedded in the writer's sentence
+        src = fronted_name(ctx, subj, verb) or subj
+        if src is not subj:
+            source_rule = rules.SOURCE_FRONTED_NAME.id
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None  # "officials did not say how much ...": nothing is attributed
+    weak = lemma in lex.weak_cue_verbs
+    if weak and source_rule == rules.SOURCE_PARTICIPLE.id:
+        return None  # "cut its forecast, blaming higher costs": a reason, not a report
+    if weak and not can_report(src, lex):
+        return None  # "the corner found Ortega unmarked", "the storm showed its force"
+    found = _content(ctx, verb, base, subj, src, source_rule)
+    if found is None:
+        return None
+    content, after_content = found
+
+    src_start, src_end = source_span(src, lex)
+    if source_rule == rules.SOURCE_FRONTED_NAME.id:
+        src_end = source_span(subj, lex)[1]  # the name with its apposition
+    # The frame is the whole source phrase, clauses included ("one resident, who asked ...").
+    frame = set(range(src.left_edge.i, src.right_edge.i + 1))
+    frame.update(range(src_start, src_end))
+    frame.update(range(cue_start, cue_end))
+    frame_children = list(verb.children) + (list(base.children) if base is not verb else [])
+    for child in frame_children:
+        if child.dep_ in FRAME_DEPS or (lemma == "tell" and child.dep_ == "dobj"):
+            if child.i == src.i:
+                continue
+            lo, hi = subtree_range(child)
+            frame.update(range(lo, hi))
+    # "told reporters": the addressee is part of the cue.
+    if lemma == "tell":
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+        if obj is not None and obj.i == verb.i + 1 and obj.pos_ in ("NOUN",):
+            cue_end = obj.i + 1
+            cue_rule = rules.CUE_TOLD.id
+    ctx.claimed_verbs.add(verb.i)
+    conf = rules.CUE_WEAK_VERB.conf() if weak else rules.CUE_VERB.conf()
+    if after_content:
+        conf -= rules.AFTER_CONTENT_PENALTY
+    return Attribution(
+        cue_start=cue_start,
+        cue_end=cue_end,
+        src_head=src.i,
+        src_start=src_start,
+        src_end=src_end,
+        cue_rule=rules.CUE_WEAK_VERB.id if weak and cue_rule == rules.CUE_VERB.id else cue_rule,
+        source_rule=source_rule,
+        confidence=conf,
+        verb=verb.i,
+        content=content,
+        frame=frame,
+        relayed=relayed_by or relayed(src, lex),
+        after_content=after_content,
+        citing=citing(verb),
+    )
+
+
+def _content(
+    ctx: DocContext, verb: Token, base: Token, subj: Token, src: Token, source_rule: str
+) -> tuple[list[tuple[int, int]], bool] | None:
+    """What a reporting verb reports, as token ranges, and whether it comes before the
+    verb; None when the verb reports nothing."""
+    lex = ctx.lex
+    doc = verb.doc
+    lemma = verb.lemma_.lower()
+    content: list[tuple[int, int]] = []
+    for child in verb.children:
+        if source_rule == rules.SOURCE_INVERTED.id and child.i > verb.i:
+            continue  # what follows an inverted "said a man ..." describes the man
+        if source_rule == rules.SOURCE_APPOSED_CLAUSE.id and child.i < verb.i:
+            continue  # "Smith, asked about the delay, said": the clause describes Smith
+        if child.dep_ in CONTENT_DEPS or (child.dep_ == "xcomp" and lemma in lex.directive_verbs):
+            content.append(subtree_range(child))
+        elif _fronted_clause(child, verb):
+            content.append(subtree_range(child))  # "Shelling hit the depot, officials said"
+        elif child.dep_ == "prep" and child.lower_ == "against" and lemma in lex.directive_verbs:
+            content.append(subtree_range(child))  # "warned against travel to the region"
+    if base is not verb and not content:
+        # '"...," X was quoted as saying': the quotation hangs on "quoted", before it.
+        for child in base.children:
+            if child.dep_ in CONTENT_DEPS and child.i < base.i:
+                content.append(subtree_range(child))
+    after_content = base is not verb and any(hi <= subj.i for _, hi in content)
+    vlo, vhi = subtree_range(verb if base is verb else base)
+    # A quotation in the clause or right next to it (the model may split "“Why?” | she asked").
+    # Never across a paragraph: the next paragraph's quotation is someone else's.
+    lo_limit, hi_limit = ctx.paragraph_of(verb)
+    quote_near = ctx.has_quote(max(vlo - 2, lo_limit), min(vhi + 2, hi_limit))
+    # The clause without the commas the parser may hang on it.
+    tlo, thi = vlo, vhi
+    while tlo < verb.i and doc[tlo].is_punct:
+        tlo += 1
+    while thi - 1 > verb.i and doc[thi - 1].is_punct:
+        thi -= 1
+    before = doc[tlo - 1].text if tlo > 0 else ""
+    after = doc[thi].text if thi < len(doc) else ""
+    if (
+        not content
+        and source_rule != rules.SOURCE_PARTICIPLE.id
+        and (
+            verb.dep_ in ("parataxis", "ccomp", "advcl")
+            # "X has risen to 23, the department said" parsed as coordinated verbs.
+            or (
+                verb.dep_ == "conj"
+                and not any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children)
+            )
+        )
+        and not any(c.dep_ == "mark" for c in verb.children)
+        and (
+            (verb.head.i < tlo and before in (",", "”", '"', "—", "–"))
+            # "The move, analysts say, could ...": a parenthetical attribution.
+            or (verb.head.i >= thi and before in (",", "—", "–") and after in (",", "—", "–"))
+        )
+    ):
+        # "X is Y, he said" parsed with 'said' hanging off the content's verb.
+        hlo, hhi = subtree_range(verb.head)
+        content.extend([(hlo, vlo), (vhi, hhi)])
+        after_content = True
+    if not content:
+        content.extend(_venue_clause(verb))
+    if not content:
+        content.extend(_colon_quote(ctx, verb))
+    frames = lex.stance_frames
+    if lemma in frames:
+        stance = None if content else _stance_content(verb, src, frames[lemma], lex)
+        if stance is not None:
+            content.append(stance)
+            quote_near = True  # the stance is the report: quote-only verbs need no quotation
+        elif lemma not in lex.cue_verbs:
+            return None  # "remembers the winter", "the storm dismissed": no stance reported
+    if lemma in lex.quote_cue_verbs:
+        if not quote_near and not _indirect_question(doc, content):
+            return None  # "asks Turkey to delay": a request, not a report
+    elif lemma in lex.weak_cue_verbs:
+        if lemma in lex.weak_noun_object_cues or lemma in ("call", "dub", "label"):
+            if not quote_near and not content:
+                # "Passengers described a landing that felt routine", "the report documents
+                # 61 pushbacks", "voters cited rents": a noun object is what they reported.
+                dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+                if (
+                    lemma not in lex.weak_noun_object_cues
+                    or dobj is None
+                    or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+                    or dobj.pos_ in ("PRON", "PROPN")
+                    or dobj.ent_type_ == "PERSON"
+                ):
+                    return None
+                content.append(subtree_range(dobj))
+        elif not content:
+            return None  # "a view shows a “Triumph” system": a quote alone is not enough
+    elif not content and not quote_near:
+        dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if (
+            dobj is None
+            or lemma not in lex.noun_object_cues
+            or source_rule == rules.SOURCE_PARTICIPLE.id
+        ):
+            return None  # "left the room, saying nothing" reports nothing
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+            return None  # "will report results on Aug. 6": a plan, not a report
+        content.append(subtree_range(dobj))
+    return content, after_content
+
+
+def after_quote(ctx: DocContext, verb: Token) -> Attribution | None:
+    """'"…," Okonjo told supporters.': the words between a quotation's closing mark (after
+    a comma) and a speech verb are its source, whatever the parse; the quotation is the
+    content."""
+    lex, quoted = ctx.lex, ctx.quoted
+    doc = verb.doc
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.cue_verbs or lemma in lex.weak_cue_verbs or quoted[verb.i] >= 0:
+        return None
+    sent_start = ctx.sentence_start(verb)
+    first = max(sent_start, verb.i - 8)  # at most six words of source between
+    k = verb.i - 1
+    while k >= first and doc[k].text not in CLOSING_QUOTES:
+        k -= 1
+    if k < first:
+        return None
+    words = doc[k + 1 : verb.i]
+    if (
+        k - 2 < sent_start
+        or doc[k - 1].text not in (",", "?", "!")
+        or quoted[k - 2] < 0
+        or not 1 <= len(words) <= 6
+        or any(t.is_punct or t.pos_ in ("VERB", "AUX", "ADP") for t in words)
+        or not (words[0].text[:1].isupper() or words[0].lower_ in ("the", "a", "an"))
+    ):
+        return None
+    head = words[-1]
+    qi = quoted[k - 2]
+    lo = k - 2
+    while lo > 0 and quoted[lo - 1] == qi:
+        lo -= 1
+    ctx.claimed_verbs.add(verb.i)
+    cue_end = verb.i + 1
+    if lemma == "tell" and cue_end < len(doc) and doc[cue_end].pos_ == "NOUN":
+        cue_end += 1  # "told supporters": the audience joins the cue
+    return Attribution(
+        cue_start=verb.i,
+        cue_end=cue_end,
+        src_head=head.i,
+        src_start=words[0].i,
+        src_end=head.i + 1,
+        cue_rule=rules.CUE_VERB.id,
+        source_rule=rules.SOURCE_AFTER_QUOTE.id,
+        confidence=rules.SOURCE_AFTER_QUOTE.conf(),
+        verb=verb.i,
+        content=[(lo, k - 1)],
+        frame=set(range(k - 1, cue_end)),
+        after_content=True,
+    )
+
+
+def citing(verb: Token) -> int | None:
+    """'Bloomberg reported, citing two officials': the head of 'two officials'."""
+    # Children and grandchildren only: a walk over the whole subtree is quadratic in a
+    # sentence with hundreds of verbs (text with no full stops).
+    near = [c for child in verb.children for c in (child, *child.children)]
+    for child in near:
+        if child.lower_ == "citing":
+            obj = next((c for c in child.children if c.dep_ in ("dobj", "pobj")), None)
+            if obj is not None:
+                return obj.i
+    return None
+
+
+def _colon_quote(ctx: DocContext, verb: Token) -> list[tuple[int, int]]:
+    """'telling the crowd: "This one means …"': a quotation opened right after a colon that
+    ends the verb's clause is what was said (the model may hang the clause on the quote)."""
+    doc, quoted = verb.doc, ctx.quoted
+    colon = verb.right_edge.i + 1
+    if colon + 1 >= len(doc) or doc[colon].text != ":" or quoted[colon + 1] < 0:
+        return []
+    qi = quoted[colon + 1]
+    end = colon + 1
+    while end < len(doc) and quoted[end] == qi:
+        end += 1
+    return [(colon + 1, end)]
+
+
+def _fronted_clause(child: Token, verb: Token) -> bool:
+    """A clause before the verb that the model made an adverbial ("Shelling hit the depot
+    overnight, officials said"): no subordinator, and a comma between it and the verb."""
+    if child.dep_ != "advcl" or child.i > verb.i or child.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "mark" or c.lower_ in TEMPORAL_SUBORDINATORS for c in child.children):
+        return False
+    end = child.right_edge.i + 1
+    return end < verb.i and verb.doc[end].text == ","
+
+
+def can_report(src: Token, lex: Lexicon) -> bool:
+    """Whether a subject can hold a view or report a finding: a name, a pronoun, or a noun
+    for people, bodies or documents ("the study found"; "the corner found" cannot)."""
+    if src.lower_ in NO_VIEW_SUBJECTS:
+        return False  # "Nobody expected the depot to open": the writer's narration
+    if src.pos_ in ("PROPN", "PRON") or src.ent_type_ or src.lower_ in RELATIVE:
+        return True
+    lemma, low = src.lemma_.lower(), src.lower_
+    return any(
+        w in words
+        for w in (lemma, low)
+        for words in (
+            lex.person_nouns,
+            lex.group_nouns,
+            lex.org_nouns,
+            lex.anonymous_nouns,
+            lex.document_nouns,
+            lex.spokesperson_nouns,
+        )
+    )
+
+
+def _stance_content(verb: Token, src: Token, frame: str, lex: Lexicon) -> tuple[int, int] | None:
+    """The object and complement of "dismissed the pledge as a gimmick", "raised concerns",
+    when the frame of ``stance_verbs.txt`` is there and a person or body holds the stance."""
+    low, lemma = src.lower_, src.lemma_.lower()
+    frame, _, who = frame.partition("\t")
+    if who == "person" and not (
+        src.ent_type_ == "PERSON" or low in ("he", "she", "i") or lemma in lex.person_nouns
+    ):
+        return None  # "she recalls the storms" is memory; "the carmaker recalled 900 cars" is not
+    if not (
+        src.pos_ == "PROPN"
+        or src.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or low in STANCE_PRONOUNS
+        or any(
+            w in words
+            for w in (lemma, low)
+            for words in (lex.person_nouns, lex.group_nouns, lex.org_nouns, lex.anonymous_nouns)
+        )
+    ):
+        return None
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    parts: list[Token] = []
+    if frame == "obj" or "|" in frame:
+        if dobj is None or (frame != "obj" and dobj.lemma_.lower() not in frame.split("|")):
+            return None
+        if frame == "obj" and (
+            any(c.dep_ == "nummod" for c in dobj.children)
+            or dobj.ent_type_ in ("PERSON", "CARDINAL")
+            or dobj.lemma_.lower() in lex.person_nouns
+            or dobj.lower_ in lex.group_nouns
+        ):
+            return None  # "welcomed 300 new members", "praised the firefighters": no stance
+        parts.append(dobj)
+    else:
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == frame), None)
+        # The model hangs an adjective on "as" as pobj, pcomp or amod ("as stubborn").
+        if prep is None or not any(
+            c.dep_ in ("pobj", "pcomp", "amod", "acomp") for c in prep.children
+        ):
+            return None
+        parts.extend(p for p in (dobj, prep) if p is not None)
+    lo = min(p.left_edge.i for p in parts)
+    hi = max(p.right_edge.i for p in parts) + 1
+    return lo, hi
+
+
+def _venue_clause(verb: Token) -> list[tuple[int, int]]:
+    """The "that"-clause of "said in a briefing that ...", "argued at trial that ...": the
+    parser hangs it on the noun as a relative clause, but it is what was said."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for clause in pobj.children:
+                if clause.dep_ not in ("relcl", "acl", "ccomp"):
+                    continue
+                # "speculated for months that …": "that" as a subordinator, never a relative
+                # pronoun, marks a complement after any preposition.
+                complement = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+                if prep.lower_ not in ("in", "at", "during", "on") and not complement:
+                    continue
+                lo, hi = subtree_range(clause)
+                # "a briefing that councils had ..." has a subject of its own; "an
+                # interview that aired Tuesday" is a true relative clause.
+                if verb.doc[lo].lower_ == "that" and any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.i != lo for c in clause.children
+                ):
+                    return [(lo, hi)]
+    return []
+
+
+def _indirect_question(doc: Doc, content: list[tuple[int, int]]) -> bool:
+    """Whether a clause complement opens with 'whether', 'if', 'how' ... (a reported
+    question), not 'that' ("asked that his name not be used" is a request)."""
+    for lo, hi in content:
+        first = next((doc[i] for i in range(lo, hi) if not doc[i].is_punct), None)
+        if first is not None and first.lower_ in INTERROGATIVE:
+            return True
+    return False

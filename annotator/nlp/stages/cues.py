@@ -1,0 +1,192 @@
+"""Stage 2, cues: the attributions of every sentence unit.
+
+A unit's attributions come from reporting verbs (cue_verbs.py) and from phrases
+(cue_phrases.py). Cues inside quotations are left out (a quote inside a quote is no new
+attribution), and so are cues nested in the content of another: the outermost source owns
+the claim.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from annotator.nlp import rules
+from annotator.nlp.context import Attribution, DocContext, Unit
+from annotator.nlp.grammar import QUESTION_OPENERS
+from annotator.nlp.phrases import source_span
+from annotator.nlp.stages.cue_phrases import (
+    according_to,
+    no_comment,
+    statement_cue,
+    trailing_headline_cue,
+)
+from annotator.nlp.stages.cue_verbs import verb_attribution
+
+# More attributions than this in one sentence is no prose (text without full stops, a
+# list run together): the pairwise nesting test gives way to a linear approximation.
+MAX_PAIRWISE_ATTRIBUTIONS = 64
+
+
+def find_cues(ctx: DocContext) -> None:
+    """Fill every unit's ``attributions`` (and ``ctx.anon_spans``)."""
+    doc, lex = ctx.doc, ctx.lex
+    quoted = ctx.quoted
+    multi = ctx.matchers.multi(doc)
+    according = [(s, e) for mid, s, e in multi if doc.vocab.strings[mid] == "according to"]
+    cue_ext = {s: e for mid, s, e in multi if doc.vocab.strings[mid] != "according to"}
+    statements = [(s, e) for mid, s, e in multi if doc.vocab.strings[mid] in lex.statement_cues]
+    refusals = [(s, e) for _, s, e in ctx.matchers.no_comment(doc)]
+    # Anonymity phrases, matched once: overlapping ones ("gave only her first name",
+    # "only her first name") count once, the longest kept.
+    ctx.anon_spans = filter_spans(ctx.matchers.anon(doc, as_spans=True))
+    briefings = [span.start for span in ctx.anon_spans if span.label_ == "understood"]
+
+    for unit in ctx.units:
+        found: list[Attribution] = []
+        for i in range(unit.start, unit.end):
+            tok = doc[i]
+            if quoted[i] >= 0 or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma in lex.cue_verbs or lemma in lex.stance_frames:
+                attr = verb_attribution(ctx, tok)
+                if attr is not None and attr.citing is not None:
+                    _relay_through_subject(ctx, attr)
+                if attr is not None and quoted[attr.src_head] < 0:
+                    # "said in a statement", "told reporters": widen the cue.
+                    ext = cue_ext.get(attr.cue_end) or cue_ext.get(attr.cue_end + 1)
+                    if ext is not None and ext - attr.cue_end <= 4:
+                        attr.cue_end = ext
+                    found.append(attr)
+        for s, e in according:
+            if unit.start <= s < unit.end and quoted[s] < 0:
+                attr = according_to(ctx, s, e, unit.start, unit.end)
+                if attr is not None:
+                    found.append(attr)
+        for s, e in refusals:
+            if unit.start <= s < unit.end and quoted[s] < 0:
+                attr = no_comment(ctx, s, e, unit.end)
+                if attr is not None and not any(a.verb == attr.verb for a in found):
+                    found.append(attr)
+        for s, e in statements:
+            if unit.start <= s < unit.end and quoted[s] < 0:
+                # Only when no reporting verb already owns this clause.
+                attr = statement_cue(ctx, s, e)
+                if attr is not None and not any(a.verb == attr.verb for a in found):
+                    found.append(attr)
+        for attr in found:
+            _widen_document(ctx, attr)
+        # The outermost attribution owns a claim: drop those nested in another's content.
+        # An attribution after its content ("X expects Y, a spokeswoman said") wins
+        # over a verb inside that content, even where the parse nests it the other way.
+        top = outermost(found, unit)
+        top.sort(key=lambda a: min(a.cue_start, a.src_start))
+        if _direct_question(ctx, unit):
+            # "What did officials say at Tuesday's briefing?" asks and reports nothing;
+            # "Why, the senator asked, did the agency wait?" is the senator's question.
+            top = [a for a in top if a.after_content]
+        if any(unit.start <= i < unit.end for i in briefings):
+            # "…, it is understood, …": an unnamed briefing is the sentence's source; a
+            # stance its subject took ("raised objections") is what was briefed.
+            top = [a for a in top if not _stance_only(ctx, a)]
+        unit.attributions = top
+
+    for unit in ctx.units:
+        if unit.para in ctx.headline_paras and len(unit.attributions) == 1:
+            # "Hotels to close 'within a year', says Home Secretary": the parse makes the
+            # content the subject; the headline pattern knows the inverted order.
+            trailing = trailing_headline_cue(ctx, unit)
+            if trailing is not None and trailing.cue_start == unit.attributions[0].cue_start:
+                unit.attributions = [trailing]
+
+
+def _widen_document(ctx: DocContext, a: Attribution) -> None:
+    """A document source keeps its participle ("a poll released Tuesday by Pew", "a
+    complaint filed in district court"): it says which document it is."""
+    head = ctx.doc[a.src_head]
+    nouns = ctx.lex.document_nouns
+    if head.lemma_.lower() not in nouns and head.lower_ not in nouns:
+        return
+    lo, hi = source_span(head, ctx.lex, keep_acl=True)
+    if a.cue_start in range(lo, hi) or (a.verb is not None and a.verb in range(lo, hi)):
+        return
+    a.src_start, a.src_end = min(lo, a.src_start), max(hi, a.src_end)
+    a.frame.update(range(lo, hi))
+
+
+def _relay_through_subject(ctx: DocContext, a: Attribution) -> None:
+    """'The Journal reported, citing people familiar with the matter': the cited people
+    are the source and the outlet relays them."""
+    assert a.citing is not None
+    cited = ctx.doc[a.citing]
+    start, end = source_span(cited, ctx.lex)
+    a.relayed = (a.src_start, a.src_end)
+    a.src_head, a.src_start, a.src_end = cited.i, start, end
+    a.source_rule = rules.SOURCE_CITING.id
+    a.frame.update(range(cited.left_edge.i - 1, cited.right_edge.i + 1))
+
+
+def outermost(found: list[Attribution], unit: Unit) -> list[Attribution]:
+    """The attributions not nested in another's content ("X said the company plans …": X's).
+    An attribution after its content ("X expects Y, a spokeswoman said") wins over a verb
+    inside that content, even where the parse nests it the other way."""
+    if len(found) <= MAX_PAIRWISE_ATTRIBUTIONS:
+        return [
+            a
+            for a in found
+            if not any(
+                b is not a
+                and b.in_content(a.anchor)
+                and not (a.after_content and a.in_content(b.anchor))
+                for b in found
+            )
+        ]
+    # Coverage counts over the sentence: an attribution whose anchor lies in some other
+    # attribution's content is nested (the after-content exception is not applied).
+    size = unit.end - unit.start + 1
+    diff = [0] * (size + 1)
+    for b in found:
+        for lo, hi in b.content:
+            lo, hi = max(lo, unit.start) - unit.start, min(hi, unit.end) - unit.start
+            if lo < hi:
+                diff[lo] += 1
+                diff[hi] -= 1
+    cover, running = [0] * size, 0
+    for i in range(size):
+        running += diff[i]
+        cover[i] = running
+    top = []
+    for a in found:
+        p = a.anchor - unit.start
+        if not 0 <= p < size or cover[p] - a.in_content(a.anchor) <= 0:
+            top.append(a)
+    return top
+
+
+def _direct_question(ctx: DocContext, unit: Unit) -> bool:
+    """A question in the writer's voice ("What are hosts saying?"): it asks, it reports
+    nothing."""
+    doc: Doc = ctx.doc
+    last = unit.end - 1
+    while last > unit.start and doc[last].is_space:
+        last -= 1
+    if doc[last].text != "?":
+        return False
+    words = [t for t in doc[unit.start : unit.end] if not t.is_space]
+    return (
+        len(words) > 1
+        and words[-1].text == "?"
+        and ctx.quoted[words[-1].i] < 0
+        and words[0].lower_ in QUESTION_OPENERS
+    )
+
+
+def _stance_only(ctx: DocContext, a: Attribution) -> bool:
+    """Whether an attribution's cue is a verb of stance or opinion, not of speech."""
+    if a.verb is None:
+        return False
+    lemma = ctx.doc[a.verb].lemma_.lower()
+    return a.cue_rule == rules.CUE_WEAK_VERB.id or (
+        lemma in ctx.lex.stance_frames and lemma not in ctx.lex.cue_verbs
+    )

@@ -1,0 +1,161 @@
+"""Who a reporting verb's source is: its subject, or the word a broken parse left where
+the subject should be. Each finder returns the source's head token and its rule id."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from annotator.nlp import rules
+from annotator.nlp.context import DocContext
+from annotator.nlp.grammar import CONTENT_DEPS
+
+Found = tuple[Token | None, str]
+NOT_FOUND: Found = (None, "")
+
+
+def subject(ctx: DocContext, verb: Token) -> Found:
+    """The subject of a cue verb, or of the first of coordinated verbs, or a name left
+    dangling before it."""
+    # Several subjects come from a broken parse ("said co - author Dr. X"): the fullest wins.
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        best = max(subjects, key=lambda c: (c.right_edge.i - c.left_edge.i, c.i))
+        return best, rules.SOURCE_SUBJECT.id
+    head = verb
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+        for child in head.children:
+            if child.dep_ == "nsubj":
+                return child, rules.SOURCE_SHARED_SUBJECT.id
+    name = dangling_name(ctx, verb)
+    return (name, rules.SOURCE_DANGLING_NAME.id) if name is not None else NOT_FOUND
+
+
+def mistagged_name(ctx: DocContext, token: Token) -> bool:
+    """A capitalised word the model tagged ADJ or VERB ("Okonjo told"): a name when it is
+    not the sentence's first word, or the article uses it as a name elsewhere."""
+    return token.text[:1].isupper() and (not token.is_sent_start or ctx.named_elsewhere(token))
+
+
+def participle_subject(ctx: DocContext, verb: Token) -> Found:
+    """ "The coach was less complimentary, saying his side had been too passive": a
+    participle with no subject of its own reports for the subject of the clause it hangs on."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj") or verb.head is verb:
+        return NOT_FOUND
+    if any(c.dep_ in ("mark", "aux") for c in verb.children):
+        return NOT_FOUND  # "while saying", "is saying": not a bare participial adjunct
+    subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (subj, rules.SOURCE_PARTICIPLE.id) if subj is not None else NOT_FOUND
+
+
+def inverted_subject(ctx: DocContext, verb: Token) -> Found:
+    """'"It's a quiet street," said a man walking his dog': after a quotation, the model may
+    make the inverted subject the subject of the clause that describes it."""
+    doc = verb.doc
+    if not any(c.dep_ in CONTENT_DEPS and c.i < verb.i for c in verb.children):
+        return NOT_FOUND
+    if verb.i + 1 >= len(doc):
+        return NOT_FOUND
+    for clause in verb.children:
+        if clause.i <= verb.i or clause.dep_ not in CONTENT_DEPS | {"advcl"}:
+            continue
+        subj = next(
+            (
+                c
+                for c in clause.children
+                if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1 and c.pos_ in ("NOUN", "PROPN")
+            ),
+            None,
+        )
+        if subj is None:
+            continue
+        # A name right after the verb is the speaker whatever the parse made of the rest
+        # ("said Ilse Brandvold, the group's researcher"); a common noun only before a
+        # participle ("said a man walking his dog", not "says inflation is easing").
+        described = clause.tag_ in ("VBG", "VBN") and not any(
+            c.dep_ in ("aux", "auxpass", "mark") for c in clause.children
+        )
+        if described or subj.pos_ == "PROPN" or subj.ent_type_ == "PERSON":
+            return subj, rules.SOURCE_INVERTED.id
+    return NOT_FOUND
+
+
+def apposed_clause_subject(ctx: DocContext, verb: Token) -> Found:
+    """ "Smith, asked about the delay, said ...", "The policy, last updated in 2022, says
+    ...": the model may make the participle between commas a clause with the source as its
+    subject, leaving the reporting verb without one."""
+    doc = verb.doc
+    if not any(c.dep_ in CONTENT_DEPS and c.i > verb.i for c in verb.children):
+        return NOT_FOUND
+    for clause in verb.children:
+        if clause.dep_ not in CONTENT_DEPS | {"advcl"} or clause.i > verb.i:
+            continue
+        end = clause.right_edge.i + 1
+        if (
+            end >= verb.i
+            or doc[end].text != ","
+            or any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children)
+        ):
+            continue
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        last = max(t.i for t in subj.subtree if not t.is_punct)
+        if last + 1 < clause.i and doc[last + 1].text == ",":
+            return subj, rules.SOURCE_APPOSED_CLAUSE.id
+    return NOT_FOUND
+
+
+# Tried in order when the verb has no subject of its own.
+SUBJECT_FINDERS = (subject, participle_subject, inverted_subject, apposed_clause_subject)
+
+
+def dangling_name(ctx: DocContext, verb: Token) -> Token | None:
+    """ "Ledgerly declined to comment" with "Ledgerly" parsed as an adverb: a name that
+    opens the sentence right before the verb (and its auxiliaries), used as a name
+    elsewhere in the article."""
+    doc = verb.doc
+    first = ctx.sentence_start(verb)
+    i = verb.i - 1
+    while i >= first and doc[i].dep_ in ("aux", "neg", "auxpass"):
+        i -= 1
+    if i < first or doc[i].head.i != verb.i or not doc[i].text[:1].isupper():
+        return None
+    start = first
+    while start < i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    if start != i or doc[i].ent_type_ in ("DATE", "TIME"):
+        return None
+    return doc[i] if doc[i].pos_ == "PROPN" or ctx.named_elsewhere(doc[i]) else None
+
+
+def fronted_name(ctx: DocContext, subj: Token, verb: Token) -> Token | None:
+    """ "Ledgerly, the payments start-up valued at $6 billion, said": the model may make the
+    long apposition the subject and leave the name dangling before it. The name, when the
+    sentence opens with a proper name, a comma, and a determined noun phrase closed by a
+    comma before the verb (not "Vantor, the company said, would be sold")."""
+    doc = subj.doc
+    comma = subj.left_edge.i - 1
+    start = ctx.sentence_start(subj)
+    while start < comma and (doc[start].is_punct or doc[start].is_space):
+        start += 1  # an opening quotation mark or dash
+    before_verb = verb.i - 1
+    while before_verb > subj.i and doc[before_verb].dep_ in ("aux", "advmod", "neg"):
+        before_verb -= 1
+    if (
+        comma <= start
+        or comma - start > 5
+        or doc[comma].text != ","
+        or doc[before_verb].text != ","
+        or subj.pos_ != "NOUN"
+        or doc[comma + 1].dep_ not in ("det", "poss")
+    ):
+        return None
+    name = doc[start:comma]
+    if any(t.ent_type_ in ("DATE", "TIME") or not t.text[:1].isupper() for t in name):
+        return None
+    # The model may tag a name that opens a sentence ADV; if the article uses the word
+    # as a name elsewhere, it is one ("Separately, the company, ..., said" is not).
+    if not all(t.pos_ == "PROPN" or t.ent_type_ or ctx.named_elsewhere(t) for t in name):
+        return None
+    return name[-1]
