@@ -73,6 +73,8 @@ def evaluate(
     if folders and len(folders) == len(paths) and all(brat):
         if spans:
             raise click.UsageError("--spans is for gold files; brat folders take --misses")
+        if as_json and (misses or lemmas is not None):
+            raise click.UsageError("--json prints the figures alone; leave out --misses/--lemmas")
         _evaluate_brat(folders, misses, lemmas, as_json, model, n_process)
         return
     if any(brat):

@@ -82,7 +82,7 @@ def test_a_bad_annotation_file_is_reported_and_the_rest_is_scored(tmp_path: Path
     assert json.loads(result.stdout)["source"]["overlap"]["gold"] == 3  # ferry's
 
 
-def test_brat_and_gold_folders_are_not_mixed() -> None:
+def test_options_that_do_not_apply_are_refused() -> None:
     gold = ROOT / "tests" / "nlp" / "data" / "devset4"
     result = CliRunner().invoke(main, ["evaluate", str(BRAT / "flat"), str(gold)])
     assert result.exit_code == 2 and "brat folders alone" in result.output
@@ -90,6 +90,8 @@ def test_brat_and_gold_folders_are_not_mixed() -> None:
     assert result.exit_code == 2 and "--spans is for gold files" in result.output
     result = CliRunner().invoke(main, ["evaluate", str(gold), "--misses"])
     assert result.exit_code == 2 and "for brat folders" in result.output
+    result = CliRunner().invoke(main, ["evaluate", str(BRAT / "flat"), "--json", "--misses"])
+    assert result.exit_code == 2 and "--json prints the figures alone" in result.output
 
 
 @pytest.mark.skipif(
