@@ -1,21 +1,52 @@
-"""`annotator evaluate`: score claim extraction against gold files."""
+"""`annotator evaluate`: score claim extraction against gold files or brat-annotated corpora."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
-from annotator.cli.group import model_option
+from annotator.cli.group import model_option, processes_option
+from annotator.errors import InputError
+from annotator.nlp.brat import is_brat_folder
+from annotator.records import Article
+
+DEFAULT_LEMMAS = 30
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--spans", is_flag=True, help="Also list every missed source or cue span.")
+@click.option(
+    "--spans", is_flag=True, help="Gold files: also list every missed source or cue span."
+)
+@click.option(
+    "--misses",
+    is_flag=True,
+    help="Brat folders: list every missed gold source, cue and content span, marked in its "
+    "sentence.",
+)
+@click.option(
+    "--lemmas",
+    type=click.IntRange(min=0),
+    default=None,
+    help=f"Brat folders: rows of the recall-per-cue-lemma table (default {DEFAULT_LEMMAS}; "
+    "0 lists all).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the totals as one JSON object.")
 @model_option
-def evaluate(paths: tuple[str, ...], spans: bool, as_json: bool, model: str | None) -> None:
-    """Score extraction against gold: GOLD ARTICLE, or FOLDER... of X.gold.jsonl + X.txt pairs.
+@processes_option
+def evaluate(
+    paths: tuple[str, ...],
+    spans: bool,
+    misses: bool,
+    lemmas: int | None,
+    as_json: bool,
+    model: str | None,
+    n_process: int,
+) -> None:
+    """Score extraction against gold: GOLD ARTICLE; FOLDER... of X.gold.jsonl + X.txt
+    pairs; or FOLDER... of brat standoff (PolNeAR, PARC).
 
     Gold files have the format of eval/seed_gold.jsonl (see docs/detection.md). Prints
     source_type accuracy (a prediction in `accept` is right), anonymous-flag accuracy,
@@ -23,21 +54,46 @@ def evaluate(paths: tuple[str, ...], spans: bool, as_json: bool, model: str | No
     anonymous recall and precision, source and cue span overlap (precision, recall,
     F1), per-type precision/recall/F1 and every miss with its claim text.
 
+    A brat folder holds text/NAME.txt with attributions/NAME_*.ann (the first in sorted
+    order), or NAME.txt beside NAME.ann. For it, evaluate prints source, cue and content
+    span precision, recall and F1, exact and overlap (spans trimmed of punctuation at
+    both ends, matched one to one, largest overlap first), and recall per cue lemma, the
+    most missed first. A bad .ann line is reported on stderr with its file and line, the
+    other articles are scored, and the exit status is 1.
+
     \b
     Examples:
       annotator evaluate eval/seed_gold.jsonl seeds/000_7d85eff3e4ce24d8.txt
       annotator evaluate tests/nlp/data/devset3 tests/nlp/data/devset4 --spans
+      annotator evaluate ../shared/polnear/dev --json
+      annotator evaluate ../shared/polnear/train --misses --lemmas 50
     """
+    folders = [Path(p) for p in paths if Path(p).is_dir()]
+    brat = [is_brat_folder(folder) for folder in folders]
+    if folders and len(folders) == len(paths) and all(brat):
+        if spans:
+            raise click.UsageError("--spans is for gold files; brat folders take --misses")
+        if as_json and (misses or lemmas is not None):
+            raise click.UsageError("--json prints the figures alone; leave out --misses/--lemmas")
+        _evaluate_brat(folders, misses, lemmas, as_json, model, n_process)
+        return
+    if any(brat):
+        raise click.UsageError("give brat folders alone, without gold files or gold folders")
+    if misses or lemmas is not None:
+        raise click.UsageError("--misses and --lemmas are for brat folders")
+    _evaluate_gold(paths, spans, as_json, model, n_process)
+
+
+def _evaluate_gold(
+    paths: tuple[str, ...], spans: bool, as_json: bool, model: str | None, n_process: int
+) -> None:
     import json
 
     from rich.console import Console
 
-    from annotator.errors import InputError
-    from annotator.ingest import read_paths
     from annotator.nlp.evaluate import EvalResult, gold_pairs, read_gold, score
     from annotator.nlp.evaluate_render import render
     from annotator.nlp.pipeline import load_extractor
-    from annotator.records import Article
 
     if all(Path(p).is_dir() for p in paths):
         pairs = [pair for folder in paths for pair in gold_pairs(folder)]
@@ -47,18 +103,12 @@ def evaluate(paths: tuple[str, ...], spans: bool, as_json: bool, model: str | No
         raise click.UsageError("give GOLD ARTICLE (two files) or one or more folders")
 
     golds = {article: read_gold(gold) for gold, article in pairs}
-    articles: list[Article] = []
-    for _, article_path in pairs:
-        for item in read_paths([article_path]):
-            if isinstance(item, InputError):
-                raise item
-            articles.append(item)
-            break
+    articles = [_read_article(article_path) for _, article_path in pairs]
     extractor = load_extractor(model)
     total = EvalResult()
     per_article: list[tuple[str, EvalResult]] = []
     for (_, article_path), (article, claims) in zip(
-        pairs, extractor.extract(articles), strict=True
+        pairs, extractor.extract(articles, n_process=n_process), strict=True
     ):
         result = score(golds[article_path], claims, article.text, article_path.name)
         per_article.append((article_path.name, result))
@@ -67,3 +117,67 @@ def evaluate(paths: tuple[str, ...], spans: bool, as_json: bool, model: str | No
         click.echo(json.dumps(total.summary(), indent=2))
     else:
         Console().print(render(total, per_article, spans=spans))
+
+
+def _read_article(path: Path) -> Article:
+    """The article in a text file, exactly as decoded (gold offsets index it)."""
+    from annotator.ingest import read_paths
+
+    for item in read_paths([path]):
+        if isinstance(item, InputError):
+            raise item
+        return item
+    raise InputError(str(path), "no article in this file")
+
+
+def _evaluate_brat(
+    folders: list[Path],
+    misses: bool,
+    lemmas: int | None,
+    as_json: bool,
+    model: str | None,
+    n_process: int,
+) -> None:
+    import json
+
+    from rich.console import Console
+
+    from annotator.cli.progress import article_progress
+    from annotator.nlp.brat import Attribution, brat_articles, read_ann
+    from annotator.nlp.cue_lemma import cue_lemmas
+    from annotator.nlp.pipeline import load_extractor
+    from annotator.nlp.span_render import render
+    from annotator.nlp.span_scoring import SpanResult, recall_by_lemma, score_article
+
+    failed = False
+    scored: list[tuple[str, Article, list[Attribution]]] = []
+    for item in (item for folder in folders for item in brat_articles(folder)):
+        try:
+            article = _read_article(item.text_path)
+            scored.append((item.name, article, read_ann(item.ann_path, article.text)))
+        except InputError as error:
+            failed = True
+            click.echo(f"error: {error}", err=True)
+    if not scored:
+        raise InputError(", ".join(map(str, folders)), "no article could be read; see above")
+
+    extractor = load_extractor(model)
+    console = Console(stderr=True)
+    bar = article_progress("extracting", console)
+    result = SpanResult()
+    with bar:
+        task = bar.add_task("extract", total=len(scored))
+        extracted = extractor.extract((a for _, a, _ in scored), n_process=n_process)
+        for (name, _, attributions), (article, claims) in zip(scored, extracted, strict=True):
+            result.articles.append(score_article(name, article.text, attributions, claims))
+            bar.advance(task)
+    if as_json:
+        click.echo(json.dumps(result.summary(), indent=2))
+    else:
+        cues = result.gold_cues()
+        lemma_of = cue_lemmas(extractor.nlp, (text for text, _ in cues))
+        rows = recall_by_lemma(cues, lemma_of.__getitem__)
+        limit = DEFAULT_LEMMAS if lemmas is None else lemmas
+        Console().print(render(result, rows, limit, misses))
+    if failed:
+        sys.exit(1)

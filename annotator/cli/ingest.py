@@ -6,17 +6,9 @@ from typing import Any
 
 import click
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 
 from annotator.cli.group import db_option, model_option, processes_option
+from annotator.cli.progress import article_progress
 from annotator.ingest import (
     DEFAULT_MAX_BYTES,
     IngestStep,
@@ -70,18 +62,7 @@ def ingest(
       annotator ingest seeds/ corpus.jsonl --db team.db --max-size 50MB
     """
     console = Console(stderr=True)
-    bar = Progress(
-        SpinnerColumn(),
-        TextColumn("ingesting"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("articles"),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=console,
-        transient=True,
-        disable=not console.is_terminal,
-    )
+    bar = article_progress("ingesting", console)
     # Counting first costs a quick extra read of JSONL and CSV files: only worth it
     # when someone is watching the bar.
     total = count_inputs(paths, max_bytes=max_bytes) if console.is_terminal else None
