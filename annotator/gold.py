@@ -8,6 +8,7 @@ record of the claim and falls back to the majority where the claim has none.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from annotator.store.annotations import canonical_json
@@ -26,6 +27,22 @@ def _vote_key(value: Any) -> Any:
 def _same(one: Mapping[str, Any], other: Mapping[str, Any]) -> bool:
     """Equal answers of equal types (1 == True in Python, not here)."""
     return one == other and all(type(value) is type(other[k]) for k, value in one.items())
+
+
+@dataclass(frozen=True)
+class Decision:
+    """An adjudicator's decision on a claim: the gold labels, and their note on it."""
+
+    adjudicator: str
+    labels: Mapping[str, Any]
+    note: str | None = None
+
+
+def tied(labels: Iterable[Mapping[str, Any]], name: str) -> bool:
+    """Whether two or more reviewers answered field `name` and no answer has a majority."""
+    votes = [one.get(name) for one in labels]
+    answered = [v for v in votes if v is not None]
+    return len(answered) >= 2 and (majority([{name: v} for v in answered]) or {})[name] is None
 
 
 def majority(labels: Iterable[Mapping[str, Any]]) -> dict[str, Any] | None:
@@ -63,21 +80,21 @@ def majority(labels: Iterable[Mapping[str, Any]]) -> dict[str, Any] | None:
 def gold_label(
     method: GoldMethod,
     reviewer_labels: list[dict[str, Any]],
-    adjudication: tuple[str, dict[str, Any]] | None,
+    adjudication: Decision | None,
 ) -> dict[str, Any] | None:
-    """The gold record of a claim: ``{"method", "labels", "adjudicator"}``, or None.
+    """The gold record of a claim: ``{"method", "labels", "adjudicator", "note"}``, or None.
 
-    ``adjudication`` is (adjudicator, labels) of the claim's newest adjudication; it is
-    used only when ``method`` is "adjudicated".
+    ``adjudication`` is the claim's newest adjudication; it is used only when ``method``
+    is "adjudicated". ``note`` is the adjudicator's note (null for a majority).
     """
     if method == "adjudicated" and adjudication is not None:
-        adjudicator, labels = adjudication
         return {
             "method": "adjudicated",
-            "labels": dict(sorted(labels.items())),
-            "adjudicator": adjudicator,
+            "labels": dict(sorted(adjudication.labels.items())),
+            "adjudicator": adjudication.adjudicator,
+            "note": adjudication.note,
         }
     labels_by_vote = majority(reviewer_labels)
     if labels_by_vote is None:
         return None
-    return {"method": "majority", "labels": labels_by_vote, "adjudicator": None}
+    return {"method": "majority", "labels": labels_by_vote, "adjudicator": None, "note": None}

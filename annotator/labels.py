@@ -16,6 +16,9 @@ from typing import Any
 from annotator.errors import SchemaError
 
 KINDS = ("single", "scale", "yesno", "text")
+# The level of measurement each kind declares, for agreement (Krippendorff's alpha): a
+# "span" question ({"start", "end"} character offsets, or null) is compared by overlap.
+KIND_LEVELS = {"single": "nominal", "yesno": "nominal", "scale": "ordinal", "span": "span"}
 PREFILLS = ("source_type", "anonymous_flag", "anonymity_reason_given")
 # Keys the review screen keeps for moving around; a schema may not take them.
 NAVIGATION_KEYS = frozenset(
@@ -65,6 +68,15 @@ class Question:
     prefill: str | None = None
     ask_if: dict[str, Any] = field(default_factory=dict)
     advances: bool = False
+    # Whether a disagreement on this question sends the claim to adjudication.
+    adjudicate: bool = False
+    # Scale only: the largest difference between two numeric answers that still agree.
+    tolerance: float = 0
+
+    @property
+    def level(self) -> str | None:
+        """Level of measurement for agreement; None for a question that is not compared."""
+        return KIND_LEVELS.get(self.kind)
 
     def choice_for_key(self, key: str) -> Choice | None:
         return next((c for c in self.choices if c.key == key), None)
@@ -149,6 +161,29 @@ def _normalise_key(key: Any, file: Path, where: str) -> str:
     return _KEY_ALIASES.get(key, key)
 
 
+def _adjudicate(raw: dict[str, Any], kind: str, file: Path, where: str) -> bool:
+    """Compared questions are adjudicated unless the schema says otherwise; text never is."""
+    value = raw.get("adjudicate", kind != "text")
+    if not isinstance(value, bool):
+        raise _fail(file, where, "`adjudicate` must be true or false")
+    if value and kind == "text":
+        raise _fail(file, where, "a text question cannot be adjudicated; drop `adjudicate`")
+    return value
+
+
+def _tolerance(raw: dict[str, Any], kind: str, file: Path, where: str) -> float:
+    value = raw.get("tolerance", 0)
+    if "tolerance" in raw and kind != "scale":
+        raise _fail(file, where, "`tolerance` applies to scale questions only")
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise _fail(
+            file,
+            where,
+            "`tolerance` must be a number >= 0: how far apart two answers may be and agree",
+        )
+    return value
+
+
 def _parse(data: dict[str, Any], file: Path, content: str) -> LabelSchema:
     for required in ("name", "schema_version"):
         if required not in data:
@@ -222,6 +257,8 @@ def _parse(data: dict[str, Any], file: Path, content: str) -> LabelSchema:
                 prefill=prefill,
                 ask_if=dict(ask_if),
                 advances=bool(raw.get("advances", False)),
+                adjudicate=_adjudicate(raw, kind, file, where),
+                tolerance=_tolerance(raw, kind, file, where),
             )
         )
     return LabelSchema(

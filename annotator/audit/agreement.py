@@ -1,8 +1,10 @@
 """Inter-reviewer agreement per label field: Krippendorff's alpha, Cohen's kappa, % agreement.
 
 Ratings come in as ``{claim_id: {reviewer: value}}``; only claims with two or more usable
-values count. Alpha is computed by the `krippendorff` package; its 95% interval is a
-bootstrap over claims with a fixed seed, so the same database gives the same report.
+values count. Alpha is computed by the `krippendorff` package at the level of measurement
+the question's kind declares (nominal, ordinal; spans by overlap in `span_agreement`); its
+95% interval is a bootstrap over claims with a fixed seed, so the same database gives the
+same report. Cohen's kappa needs `MIN_SHARED_CLAIMS` claims both reviewers answered.
 """
 
 from __future__ import annotations
@@ -16,12 +18,17 @@ from typing import Any, Literal
 import krippendorff
 import numpy as np
 
+from annotator.audit.bootstrap import RESAMPLES, SEED, bootstrap_interval
+from annotator.audit.disputes import is_number
+from annotator.audit.span_agreement import as_span, span_units
 from annotator.labels import LabelSchema
 
-Level = Literal["nominal", "ordinal"]
+Level = Literal["nominal", "ordinal", "span"]
+CountLevel = Literal["nominal", "ordinal"]  # the levels computed from value counts
 Ratings = Mapping[str, Mapping[str, Any]]
-RESAMPLES = 1000
-SEED = 20110101  # fixed: the interval must not change between two runs on one database
+# Below this many shared claims a pair's kappa is "too few to judge": with 5 claims one
+# changed answer moves kappa by 0.3 or more.
+MIN_SHARED_CLAIMS = 10
 
 
 @dataclass(frozen=True)
@@ -30,15 +37,18 @@ class FieldSpec:
 
     name: str
     level: Level
-    domain: tuple[Any, ...]  # values that count; anything else (e.g. "cant_judge") is missing
+    # Values that count; anything else (e.g. "cant_judge") is missing. Empty for spans,
+    # where a {"start", "end"} span or null ("no span") counts.
+    domain: tuple[Any, ...]
 
 
 @dataclass(frozen=True)
 class PairKappa:
     reviewer_a: str
     reviewer_b: str
-    kappa: float | None  # None when undefined (both always gave the same single value)
-    claims: int
+    kappa: float | None  # None when too few claims, or undefined (one value throughout)
+    claims: int  # claims both reviewers answered
+    too_few: bool  # fewer than MIN_SHARED_CLAIMS shared claims: no kappa is given
 
 
 @dataclass(frozen=True)
@@ -53,10 +63,10 @@ class FieldAgreement:
 
 
 def fields_from_schema(schema: LabelSchema) -> list[FieldSpec]:
-    """Nominal for single-choice and yes/no questions, ordinal for scales; text is skipped.
+    """Each compared question at the level its kind declares (labels.KIND_LEVELS).
 
     A scale's non-numeric answers ("cant_judge") are left out of its domain, so they
-    count as missing rather than as a point on the scale.
+    count as missing rather than as a point on the scale. Text questions are skipped.
     """
     specs: list[FieldSpec] = []
     for question in schema.questions:
@@ -67,16 +77,16 @@ def fields_from_schema(schema: LabelSchema) -> list[FieldSpec]:
         elif question.kind == "yesno":
             specs.append(FieldSpec(question.name, "nominal", (False, True)))
         elif question.kind == "scale":
-            numeric = [
-                c.value
-                for c in question.choices
-                if isinstance(c.value, int | float) and not isinstance(c.value, bool)
-            ]
+            numeric = [c.value for c in question.choices if is_number(c.value)]
             specs.append(FieldSpec(question.name, "ordinal", tuple(sorted(numeric))))
+        elif question.level == "span":
+            specs.append(FieldSpec(question.name, "span", ()))
     return specs
 
 
 def usable(spec: FieldSpec, value: Any) -> bool:
+    if spec.level == "span":
+        return value is None or as_span(value) is not None
     # bool is an int: keep True/False apart from 1/0 on a numeric scale.
     return any(value == v and type(value) is type(v) for v in spec.domain)
 
@@ -95,7 +105,7 @@ def value_counts(ratings: Ratings, spec: FieldSpec) -> np.ndarray:
     return np.array(rows).reshape(len(rows), len(spec.domain))
 
 
-def alpha_from_counts(counts: np.ndarray, level: Level) -> float | None:
+def alpha_from_counts(counts: np.ndarray, level: CountLevel) -> float | None:
     """Krippendorff's alpha, or None when undefined (no units, or no variation at all)."""
     if counts.shape[0] == 0 or counts.shape[1] < 2:
         return None
@@ -114,7 +124,7 @@ def unit_coincidences(counts: np.ndarray) -> np.ndarray:
     return result
 
 
-def squared_distances(level: Level, marginals: np.ndarray) -> np.ndarray:
+def squared_distances(level: CountLevel, marginals: np.ndarray) -> np.ndarray:
     """Krippendorff's delta squared per pair of values, for each row of value totals."""
     values = marginals.shape[-1]
     if level == "nominal":
@@ -129,7 +139,7 @@ def squared_distances(level: Level, marginals: np.ndarray) -> np.ndarray:
 
 
 def bootstrap_alpha_ci(
-    counts: np.ndarray, level: Level, resamples: int = RESAMPLES, seed: int = SEED
+    counts: np.ndarray, level: CountLevel, resamples: int = RESAMPLES, seed: int = SEED
 ) -> tuple[float, float] | None:
     """Percentile 95% interval of alpha over claims resampled with replacement.
 
@@ -138,28 +148,16 @@ def bootstrap_alpha_ci(
     (tests check the result against the krippendorff package on the same resamples).
     """
     units, values = counts.shape
-    if units < 2:
-        return None
     per_unit = unit_coincidences(counts).reshape(units, values * values)
-    rng = np.random.default_rng(seed)
-    batch = max(1, min(resamples, 2_000_000 // units))  # bounds memory on big datasets
-    alphas: list[np.ndarray] = []
-    for start in range(0, resamples, batch):
-        size = min(batch, resamples - start)
-        picks = rng.integers(0, units, (size, units)) + units * np.arange(size)[:, None]
-        weights = np.bincount(picks.ravel(), minlength=size * units).reshape(size, units) * 1.0
-        alphas.append(
-            alpha_from_coincidences((weights @ per_unit).reshape(size, values, values), level)
-        )
-    found = np.concatenate(alphas)
-    found = found[np.isfinite(found)]
-    if found.size == 0:
-        return None
-    low, high = np.percentile(found, [2.5, 97.5])
-    return float(low), float(high)
+
+    def alphas(weights: np.ndarray) -> np.ndarray:
+        stacked = (weights @ per_unit).reshape(len(weights), values, values)
+        return alpha_from_coincidences(stacked, level)
+
+    return bootstrap_interval(units, alphas, resamples, seed)
 
 
-def alpha_from_coincidences(coincidences: np.ndarray, level: Level) -> np.ndarray:
+def alpha_from_coincidences(coincidences: np.ndarray, level: CountLevel) -> np.ndarray:
     """Alpha of each coincidence matrix in a stack (NaN where it is undefined)."""
     marginals = coincidences.sum(axis=-1)
     total = marginals.sum(axis=-1)
@@ -194,30 +192,61 @@ def percent_agreement(counts: np.ndarray) -> float | None:
     return float((counts * (counts - 1) / 2).sum() / pairs)
 
 
-def pair_kappas(ratings: Ratings, spec: FieldSpec) -> tuple[PairKappa, ...]:
+def pair_kappas(
+    ratings: Ratings, spec: FieldSpec, article_of: Mapping[str, str] | None = None
+) -> tuple[PairKappa, ...]:
+    """Kappa of every pair of reviewers who share a claim (spans: exact spans as categories)."""
     reviewers = sorted({r for by_reviewer in ratings.values() for r in by_reviewer})
     result = []
     for a, b in itertools.combinations(reviewers, 2):
         pairs = [
-            (by[a], by[b])
-            for by in ratings.values()
+            (category(spec, claim, by[a], article_of), category(spec, claim, by[b], article_of))
+            for claim, by in ratings.items()
             if a in by and b in by and usable(spec, by[a]) and usable(spec, by[b])
         ]
         if pairs:
-            result.append(PairKappa(a, b, cohen_kappa(pairs), len(pairs)))
+            too_few = len(pairs) < MIN_SHARED_CLAIMS
+            kappa = None if too_few else cohen_kappa(pairs)
+            result.append(PairKappa(a, b, kappa, len(pairs), too_few))
     return tuple(result)
 
 
+def category(spec: FieldSpec, claim: str, value: Any, article_of: Mapping[str, str] | None) -> Any:
+    """The value as a category for kappa: a span is its article and offsets."""
+    span = as_span(value) if spec.level == "span" else None
+    if span is None:
+        return value
+    return ((article_of or {}).get(claim, claim), *span)
+
+
 def field_agreement(
-    ratings: Ratings, spec: FieldSpec, resamples: int = RESAMPLES, seed: int = SEED
+    ratings: Ratings,
+    spec: FieldSpec,
+    resamples: int = RESAMPLES,
+    seed: int = SEED,
+    article_of: Mapping[str, str] | None = None,
 ) -> FieldAgreement:
+    """Agreement on one field. ``article_of`` maps claims to articles: spans of two claims
+    of one article are compared by overlap (without it, each claim is its own article)."""
+    if spec.level == "span":
+        units = span_units(ratings, article_of or {})
+        return FieldAgreement(
+            field=spec.name,
+            level=spec.level,
+            claims=len(units.claims),
+            alpha=units.alpha(),
+            alpha_ci=units.alpha_ci(resamples, seed),
+            percent_agreement=units.percent_agreement(),
+            kappas=pair_kappas(ratings, spec, article_of),
+        )
     counts = value_counts(ratings, spec)
+    level: CountLevel = "ordinal" if spec.level == "ordinal" else "nominal"
     return FieldAgreement(
         field=spec.name,
         level=spec.level,
         claims=counts.shape[0],
-        alpha=alpha_from_counts(counts, spec.level),
-        alpha_ci=bootstrap_alpha_ci(counts, spec.level, resamples, seed),
+        alpha=alpha_from_counts(counts, level),
+        alpha_ci=bootstrap_alpha_ci(counts, level, resamples, seed),
         percent_agreement=percent_agreement(counts),
         kappas=pair_kappas(ratings, spec),
     )

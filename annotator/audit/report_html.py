@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from html import escape
 
+from annotator.audit.agreement import MIN_SHARED_CLAIMS
 from annotator.audit.report import FORMAT, AuditReport
-from annotator.audit.report_text import number, percent
+from annotator.audit.report_text import accuracy_text, gold_text, kappa_text, number, percent
 from annotator.audit.svg import bar_chart, heatmap
 from annotator.safe_text import clean
 
@@ -61,7 +62,7 @@ def _agreement(report: AuditReport) -> str:
         for f in report.agreement
     ]
     kappas = [
-        (f.field, p.reviewer_a, p.reviewer_b, number(p.kappa), p.claims)
+        (f.field, p.reviewer_a, p.reviewer_b, kappa_text(p), p.claims)
         for f in report.agreement
         for p in f.kappas
     ]
@@ -71,7 +72,16 @@ def _agreement(report: AuditReport) -> str:
             rows,
         )
         + "<h3>Cohen's kappa per pair</h3>"
-        + table(["field", "reviewer", "reviewer", "kappa", "claims"], kappas)
+        + table(["field", "reviewer", "reviewer", "kappa", "shared claims"], kappas)
+        + f"<p>A pair sharing fewer than {MIN_SHARED_CLAIMS} claims is too few to judge.</p>"
+    )
+
+
+def _disputes(report: AuditReport) -> str:
+    d = report.disputes
+    return (
+        f"<p>{d.total} claims with a disputed question, {d.adjudicated} of them adjudicated.</p>"
+        + table(["question", "claims disputed"], d.by_question.items())
     )
 
 
@@ -127,12 +137,18 @@ def _distributions(report: AuditReport) -> str:
 
 def _detector(report: AuditReport) -> str:
     d = report.detector
-    summary = (
-        f"<p>Gold: {escape(report.gold)}, {d.claims} claims. Accuracy {percent(d.accuracy)}. "
-        f"Anonymous flag: precision {percent(d.anonymous_precision)}, recall "
-        f"{percent(d.anonymous_recall)} over {d.anonymous_claims} claims.</p>"
+    figures = "".join(
+        f"<li>Source type against {escape(gold_text(f))}: {escape(accuracy_text(f))}.</li>"
+        for f in d.accuracies
     )
-    matrix = heatmap("Source type: gold (rows) vs machine (columns)", d.types, d.types, d.confusion)
+    summary = (
+        f"<ul>{figures}<li>Anonymous flag against {escape(d.gold)} gold: precision "
+        f"{percent(d.anonymous_precision)}, recall {percent(d.anonymous_recall)} over "
+        f"{d.anonymous_claims} claims ({d.anonymous_ties} ties left out).</li></ul>"
+    )
+    matrix = heatmap(
+        f"Source type: {d.gold} gold (rows) vs machine (columns)", d.types, d.types, d.confusion
+    )
     scores = table(
         ["source type", "precision", "recall", "gold", "suggested"],
         [
@@ -140,7 +156,23 @@ def _detector(report: AuditReport) -> str:
             for s in d.scores
         ],
     )
-    return summary + f'<div class="charts">{matrix}{scores}</div>'
+    per_type = "".join(
+        heatmap(
+            f"{s.source_type}: gold (rows) vs machine (columns)",
+            [s.source_type, "other"],
+            [s.source_type, "other"],
+            [[s.true_positives, s.false_negatives], [s.false_positives, s.true_negatives]],
+            left=130,
+            top=110,
+        )
+        for s in d.scores
+    )
+    return (
+        summary
+        + f'<div class="charts">{matrix}{scores}</div>'
+        + "<h3>Each type against the rest</h3>"
+        + f'<div class="charts">{per_type}</div>'
+    )
 
 
 def _articles(report: AuditReport) -> str:
@@ -173,6 +205,7 @@ def _articles(report: AuditReport) -> str:
 def report_html(report: AuditReport) -> str:
     sections = [
         ("History (hash chain)", _history(report)),
+        ("Disputes (claims that need adjudication)", _disputes(report)),
         ("Agreement (claims with two or more reviewers)", _agreement(report)),
         ("Reviewers", _reviewers(report)),
         ("Label distributions", _distributions(report)),

@@ -8,11 +8,14 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from annotator.audit.agreement import MIN_SHARED_CLAIMS, PairKappa
 from annotator.audit.chain import ChainReport
+from annotator.audit.detector import Accuracy
 from annotator.audit.report import AuditReport
 from annotator.safe_text import clean
 
 BAR_WIDTH = 20
+TOO_FEW = "too few to judge"
 
 
 def number(value: float | None, digits: int = 3) -> str:
@@ -73,19 +76,38 @@ def agreement_table(report: AuditReport) -> Table:
     return table
 
 
+def kappa_text(pair: PairKappa) -> str:
+    return TOO_FEW if pair.too_few else number(pair.kappa)
+
+
 def kappa_table(report: AuditReport) -> Table:
     table = Table(
-        "field", "reviewers", "kappa", "claims", title="Cohen's kappa per pair of reviewers"
+        "field",
+        "reviewers",
+        "kappa",
+        "shared claims",
+        title="Cohen's kappa per pair of reviewers",
+        caption=f"A pair sharing fewer than {MIN_SHARED_CLAIMS} claims is too few to judge.",
     )
     for field in report.agreement:
         for pair in field.kappas:
             table.add_row(
                 field.field,
                 Text(f"{pair.reviewer_a} · {pair.reviewer_b}"),
-                number(pair.kappa),
+                kappa_text(pair),
                 str(pair.claims),
             )
     return table
+
+
+def disputes_line(report: AuditReport) -> Text:
+    d = report.disputes
+    questions = ", ".join(f"{name} {n}" for name, n in d.by_question.items())
+    return Text.assemble(
+        ("Disputes: ", "bold"),
+        f"{d.total} claims with a disputed question ({d.adjudicated} adjudicated); "
+        f"by question: {questions or 'none adjudicated'}",
+    )
 
 
 def reviewer_table(report: AuditReport) -> Table:
@@ -146,27 +168,66 @@ def distribution_tables(report: AuditReport) -> Iterator[Table]:
         yield table
 
 
+def gold_text(figure: Accuracy) -> str:
+    """Which gold a figure is against, where its claims' gold came from, and the ties."""
+    ties = f"{figure.ties} tie" + ("" if figure.ties == 1 else "s")
+    if figure.gold == "adjudicated":
+        return (
+            f"adjudicated gold where present, else majority ({figure.adjudicated} adjudicated, "
+            f"{figure.majority} majority, {ties})"
+        )
+    return f"majority gold ({figure.claims} claims, {ties})"
+
+
+def accuracy_text(figure: Accuracy) -> str:
+    return (
+        f"accuracy {percent(figure.accuracy)} with ties left out, "
+        f"{percent(figure.accuracy_ties_as_errors)} with ties counted as errors"
+    )
+
+
 def detector_tables(report: AuditReport) -> Iterator[RenderableType]:
     d = report.detector
-    yield Text.assemble(
-        ("Detector vs gold ", "bold"),
-        f"({report.gold}, {d.claims} claims): accuracy {percent(d.accuracy)}; anonymous flag "
-        f"precision {percent(d.anonymous_precision)}, recall {percent(d.anonymous_recall)} "
-        f"({d.anonymous_claims} claims)",
+    yield Text("Detector vs gold", style="bold")
+    for figure in d.accuracies:
+        yield Text(f"  Source type against {gold_text(figure)}: {accuracy_text(figure)}")
+    yield Text(
+        f"  Anonymous flag against {d.gold} gold: precision {percent(d.anonymous_precision)}, "
+        f"recall {percent(d.anonymous_recall)} ({d.anonymous_claims} claims, "
+        f"{d.anonymous_ties} ties left out)"
     )
     # Spaces instead of underscores let the narrow column headers wrap.
     matrix = Table(
         "gold ↓ machine →",
         *[t.replace("_", " ") for t in d.types],
-        title="Source type confusion matrix",
+        title=f"Source type confusion matrix ({d.gold} gold)",
     )
     for name, row in zip(d.types, d.confusion, strict=True):
         matrix.add_row(name, *[str(n) if n else "·" for n in row])
     yield matrix
-    scores = Table("source type", "precision", "recall", "gold", "suggested", title="Per type")
+    scores = Table(
+        "source type",
+        "precision",
+        "recall",
+        "gold",
+        "suggested",
+        "TP",
+        "FP",
+        "FN",
+        "TN",
+        title=f"Per type, against {d.gold} gold (each type against the rest)",
+    )
     for s in d.scores:
         scores.add_row(
-            s.source_type, percent(s.precision), percent(s.recall), str(s.gold), str(s.suggested)
+            s.source_type,
+            percent(s.precision),
+            percent(s.recall),
+            str(s.gold),
+            str(s.suggested),
+            str(s.true_positives),
+            str(s.false_positives),
+            str(s.false_negatives),
+            str(s.true_negatives),
         )
     yield scores
 
@@ -221,6 +282,7 @@ def renderables(report: AuditReport) -> list[RenderableType]:
     return [
         head,
         chain_line(report.chain),
+        disputes_line(report),
         agreement_table(report),
         kappa_table(report),
         reviewer_table(report),

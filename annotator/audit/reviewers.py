@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from annotator.audit.agreement import FieldSpec, usable
+from annotator.audit.span_agreement import as_span
 from annotator.store.audit import CurrentLabel, MachineSuggestion
 
 FAST_SECONDS = 2.0
@@ -34,9 +35,13 @@ class ReviewerStats:
 
 
 def label_text(value: Any) -> str:
-    """How a label value is shown and keyed in reports (JSON-like: true, 3, anonymous)."""
+    """How a label value is shown and keyed in reports (JSON-like: true, 3, anonymous;
+    a span as its character offsets, 12-30)."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    span = as_span(value)
+    if span is not None:
+        return f"{span[0]}-{span[1]}"
     return str(value)
 
 
@@ -104,11 +109,12 @@ def reviewer_stats(
         for label in own:
             others = [v for r, v in by_claim[label.claim_id].items() if r != reviewer]
             for spec in specs:
-                mine = label.labels.get(spec.name)
-                if not usable(spec, mine):
+                # A missing key is no answer (a span's null is one: "no span").
+                if spec.name not in label.labels or not usable(spec, label.labels[spec.name]):
                     continue
+                mine = label.labels[spec.name]
                 majority = clear_majority(
-                    o[spec.name] for o in others if usable(spec, o.get(spec.name))
+                    o[spec.name] for o in others if spec.name in o and usable(spec, o[spec.name])
                 )
                 if majority is not None:
                     majority_total += 1
@@ -138,6 +144,8 @@ def _distribution(
     """Counts of every answer given per field, "cant_judge" included (it is an answer)."""
     result: dict[str, dict[str, int]] = {}
     for spec in specs:
+        if spec.level == "span":
+            continue  # nearly every span is its own value: a distribution says nothing
         counts = Counter(
             label_text(label.labels[spec.name])
             for label in own

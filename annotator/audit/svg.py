@@ -64,11 +64,18 @@ def bar_chart(
 
 
 def heatmap(
-    title: str, rows: Sequence[str], columns: Sequence[str], matrix: Sequence[Sequence[int]]
+    title: str,
+    rows: Sequence[str],
+    columns: Sequence[str],
+    matrix: Sequence[Sequence[int]],
+    *,
+    left: int = LABEL_WIDTH,
+    top: int = 130,
 ) -> str:
-    """A count matrix as shaded cells (darker = more), with the count written in each cell."""
+    """A count matrix as shaded cells (darker = more), with the count written in each cell.
+
+    `left` is the room for row labels, `top` for the column labels slanted above."""
     cell = 44
-    left, top = LABEL_WIDTH, 130
     most = max((v for row in matrix for v in row), default=0) or 1
     width = left + cell * len(columns) + 90  # room for the last slanted column label
     height = top + cell * len(rows) + 10

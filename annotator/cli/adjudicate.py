@@ -16,10 +16,14 @@ from annotator.labels import load_schema
 def adjudicate(db_path: str, reviewer: str | None, schema_path: str | None) -> None:
     """Step through disputed claims and record the gold label of each.
 
-    Each reviewer's labels and notes are shown side by side with the machine suggestion.
-    Keys: 1-9 take reviewer i's labels, m the machine's; tab switches to editing fields
-    with the schema's keys, enter saves the edit; j/k move; q quits. Each decision is an
-    "adjudicate" record in the history, used by `annotator export --gold adjudicated`.
+    A claim is disputed when its reviewers disagree on a question the label schema
+    adjudicates (a scale only beyond its tolerance). Only the disputed questions are
+    offered; agreed answers are taken as they are. Each reviewer's answers and notes are
+    shown side by side with the machine suggestion. Keys: 1-9 take reviewer i's answers
+    to the disputed questions, m the machine's; tab edits them with the schema's keys,
+    enter saves the edit; n writes a note on the decision; j/k move; q quits. Each
+    decision is an "adjudicate" record in the history, used (with its note) by
+    `annotator export --gold adjudicated`.
 
     \b
     Example:

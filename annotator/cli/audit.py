@@ -49,9 +49,10 @@ def open_existing(db_path: str) -> Store:
 @click.option(
     "--gold",
     type=click.Choice(GOLD_METHODS),
-    default="majority",
+    default="adjudicated",
     show_default=True,
-    help="Gold labels the detector is compared against.",
+    help="Gold for the detector's confusion matrix: adjudicated (a decision where there is "
+    "one, else the majority) or majority. Accuracy is given against both.",
 )
 @schema_option
 @click.option(
@@ -79,7 +80,7 @@ def audit(
       annotator audit --db team.db
       annotator audit --db team.db --format html --out audit.html
       annotator audit --db team.db --verify-only     # for CI: exit 1 if tampered
-      annotator audit --db team.db --verify-only --pin 4b9c722bf9030f3d...
+      annotator audit --db team.db --verify-only --pin b0f55e03d3900c0b...
     """
     with contextlib.closing(open_existing(db_path)) as store:
         if verify_only:

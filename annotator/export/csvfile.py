@@ -53,7 +53,8 @@ def header(reviewers: Sequence[str], fields: Sequence[str]) -> list[str]:
     for reviewer in reviewers:
         columns += [f"{reviewer}:{field}" for field in fields]
         columns += [f"{reviewer}/{field}" for field in _REVIEW_FIELDS]
-    columns += ["gold/method", "gold/adjudicator"] + [f"gold:{field}" for field in fields]
+    columns += ["gold/method", "gold/adjudicator", "gold/note"]
+    columns += [f"gold:{field}" for field in fields]
     return columns
 
 
@@ -82,6 +83,7 @@ def flatten(record: dict[str, Any], columns: Sequence[str]) -> list[Any]:
     if gold is not None:
         flat["gold/method"] = gold["method"]
         flat["gold/adjudicator"] = gold["adjudicator"]
+        flat["gold/note"] = gold["note"]
         for field, value in gold["labels"].items():
             flat[f"gold:{field}"] = value
     get = flat.get

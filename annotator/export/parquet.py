@@ -73,7 +73,12 @@ SCHEMA = pa.schema(
         (
             "gold",
             pa.struct(
-                [("method", pa.string()), ("labels", pa.string()), ("adjudicator", pa.string())]
+                [
+                    ("method", pa.string()),
+                    ("labels", pa.string()),
+                    ("adjudicator", pa.string()),
+                    ("note", pa.string()),
+                ]
             ),
         ),
     ],

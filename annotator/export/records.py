@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.gold import GoldMethod, gold_label
+from annotator.gold import Decision, GoldMethod, gold_label
 from annotator.store.annotations import Annotation
 from annotator.store.corpus import CorpusMixin
 
@@ -63,7 +63,7 @@ def build_record(
     """
     adjudicated = None
     if adjudication is not None and adjudication.labels is not None:
-        adjudicated = (adjudication.reviewer, adjudication.labels)
+        adjudicated = Decision(adjudication.reviewer, adjudication.labels, adjudication.note)
     labels = [r["labels"] for r in reviews]
     return {
         "format": CORPUS_FORMAT,

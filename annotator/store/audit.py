@@ -49,20 +49,43 @@ class DisputedClaim:
     start: int  # the claim's offsets within `context`
     end: int
     suggestion: MachineSuggestion | None
+    context_start: int  # offset of `context` in the article (span labels index the article)
+    trimmed_before: bool  # the paragraph goes on before `context`
+    trimmed_after: bool  # ... and after it
+    seq: int  # the claim's place in its article, from 0
+    article_claims: int  # how many claims the article has
 
 
 # Context shown around a disputed claim: its blank-line paragraph, at most this long.
 CONTEXT_CHARS = 1200
 
 
-def paragraph(text: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the blank-line paragraph holding text[start:end], clipped to CONTEXT_CHARS."""
+@dataclass(frozen=True)
+class Window:
+    """Where the context shown around a claim starts and ends in the article."""
+
+    start: int
+    end: int
+    trimmed_before: bool
+    trimmed_after: bool
+
+
+def paragraph(text: str, start: int, end: int) -> Window:
+    """The blank-line paragraph holding text[start:end], cut to about CONTEXT_CHARS on word
+    boundaries (never inside a word, never inside the claim)."""
     left = text.rfind("\n\n", 0, start)
     left = 0 if left < 0 else left + 2
     right = text.find("\n\n", end)
     right = len(text) if right < 0 else right
     spare = max(0, CONTEXT_CHARS - (end - start)) // 2
-    return max(left, start - spare), min(right, end + spare)
+    low, high = max(left, start - spare), min(right, end + spare)
+    if low > left and not text[low - 1].isspace():
+        gap = next((i for i in range(low, start) if text[i].isspace()), start)
+        low = min(start, gap + 1)
+    if high < right and not text[high].isspace():
+        gap = next((i for i in range(high - 1, end - 1, -1) if text[i].isspace()), end)
+        high = max(end, gap)
+    return Window(low, high, low > left, high < right)
 
 
 class AuditMixin(StoreBase):
@@ -130,14 +153,16 @@ class AuditMixin(StoreBase):
 
     def disputed_claim(self, claim_id: str) -> DisputedClaim:
         row = self.conn.execute(
-            "SELECT c.id, c.article_id, a.title, c.text, c.start, c.end, a.text "
+            "SELECT c.id, c.article_id, a.title, c.text, c.start, c.end, a.text, c.seq, "
+            "(SELECT count(*) FROM claims AS o WHERE o.article_id = c.article_id) "
             "FROM claims AS c JOIN articles AS a ON a.id = c.article_id WHERE c.id = ?",
             (claim_id,),
         ).fetchone()
         if row is None:
             raise StoreError(f"{self.path}: no claim {claim_id!r}")
-        cid, article_id, title, text, start, end, article = row
-        left, right = paragraph(article, start, end)
+        cid, article_id, title, text, start, end, article, seq, article_claims = row
+        window = paragraph(article, start, end)
+        left, right = window.start, window.end
         suggestion = self.conn.execute(
             "SELECT anonymous_flag, anonymity_reason_given, source_type, source_text "
             "FROM attributions WHERE claim_id = ?",
@@ -155,8 +180,24 @@ class AuditMixin(StoreBase):
                 source_text,
             )
         return DisputedClaim(
-            cid, article_id, title, text, article[left:right], start - left, end - left, machine
+            cid,
+            article_id,
+            title,
+            text,
+            article[left:right],
+            start - left,
+            end - left,
+            machine,
+            context_start=left,
+            trimmed_before=window.trimmed_before,
+            trimmed_after=window.trimmed_after,
+            seq=seq,
+            article_claims=article_claims,
         )
+
+    def claim_articles(self) -> dict[str, str]:
+        """Each claim's article: span labels of two claims compare only within one article."""
+        return dict(self.conn.execute("SELECT id, article_id FROM claims").fetchall())
 
     def article_titles(self) -> dict[str, str | None]:
         rows = self.conn.execute("SELECT id, title FROM articles ORDER BY id")

@@ -58,7 +58,7 @@ def article_text() -> str:
     return " ".join(text for text, *_ in CLAIMS)
 
 
-def add_article(store: Store) -> list[str]:
+def add_article(store: Store, title: str = TITLE) -> list[str]:
     text = article_text()
     claims = []
     for seq, (claim, source_type, flag, source) in enumerate(CLAIMS):
@@ -78,15 +78,15 @@ def add_article(store: Store) -> list[str]:
                 source=None if source is None else Span(source, start, start + len(source)),
             )
         )
-    article = Article(text=text, title=TITLE)
+    article = Article(text=text, title=title)
     store.add_article(article, claims, PipelineInfo("test 0", "none"))
     return store.claim_ids_in_order()
 
 
-def fill(store: Store, schema: LabelSchema) -> list[str]:
+def fill(store: Store, schema: LabelSchema, title: str = TITLE) -> list[str]:
     """Three reviewers label every claim; saved_at is fixed so hashes are reproducible."""
     store.register_schema(schema.id, schema.name, schema.version, schema.content)
-    ids = add_article(store)
+    ids = add_article(store, title)
     minute = 0
     for reviewer, rows in LABELS.items():
         for cid, (source_type, flag, credibility, kind) in zip(ids, rows, strict=True):
@@ -118,6 +118,18 @@ def db_path(tmp_path: Path, schema: LabelSchema) -> Path:
     path = tmp_path / "team.db"
     with Store(path) as store:
         fill(store, schema)
+    return path
+
+
+LONG_TITLE = "Officials say " + "very " * 60 + "long negotiations ended at dawn"
+
+
+@pytest.fixture
+def long_title_db(tmp_path: Path, schema: LabelSchema) -> Path:
+    """The three-reviewer database, with an article title far wider than any screen."""
+    path = tmp_path / "long.db"
+    with Store(path) as store:
+        fill(store, schema, LONG_TITLE)
     return path
 
 

@@ -1,13 +1,10 @@
-"""Reviewer habits and detector scores on small hand-checked inputs."""
+"""Reviewer habits on small hand-checked inputs."""
 
 from __future__ import annotations
 
-import pytest
-
 from annotator.audit.agreement import FieldSpec
-from annotator.audit.detector import detector_quality
 from annotator.audit.reviewers import clear_majority, reviewer_stats, runs
-from annotator.store.audit import CurrentLabel, MachineSuggestion
+from annotator.store.audit import CurrentLabel
 
 CRED = FieldSpec("credibility", "ordinal", (1, 2, 3, 4, 5))
 
@@ -42,25 +39,3 @@ def test_agreement_with_the_others_majority() -> None:
     stats = {s.reviewer: s for s in reviewer_stats(labels, {}, {}, [CRED])}
     assert stats["c"].majority_agreement == 0.0  # a and b both said 3
     assert stats["a"].majority_compared == 0  # b and c tie: no majority to agree with
-
-
-def test_detector_scores() -> None:
-    machine = {
-        f"c{i}": MachineSuggestion(f"c{i}", "art", t, flag, None, None)
-        for i, (t, flag) in enumerate(
-            [("anonymous", True), ("anonymous", True), ("named_person", False), ("document", True)]
-        )
-    }
-    gold = {
-        "c0": {"source_type": "anonymous", "anonymous_flag": True},
-        "c1": {"source_type": "unnamed_person", "anonymous_flag": False},
-        "c2": {"source_type": "named_person", "anonymous_flag": False},
-        "c3": {"source_type": "document", "anonymous_flag": True},
-    }
-    quality = detector_quality(machine, gold)
-    scores = {s.source_type: s for s in quality.scores}
-    assert scores["anonymous"].precision == 0.5 and scores["anonymous"].recall == 1.0
-    assert scores["unnamed_person"].recall == 0.0 and scores["unnamed_person"].precision is None
-    assert quality.accuracy == pytest.approx(0.75)
-    assert quality.anonymous_precision == pytest.approx(2 / 3)
-    assert quality.anonymous_recall == 1.0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotator.gold import gold_label, majority
+from annotator.gold import Decision, gold_label, majority, tied
 
 
 def test_majority_per_field_tie_gives_null() -> None:
@@ -26,14 +26,26 @@ def test_no_labels_no_gold() -> None:
 
 def test_adjudicated_wins_and_falls_back_to_majority() -> None:
     votes = [{"c": 1}, {"c": 1}]
-    assert gold_label("adjudicated", votes, ("dana", {"c": 5})) == {
+    decision = Decision("dana", {"c": 5}, "checked the wire copy")
+    assert gold_label("adjudicated", votes, decision) == {
         "method": "adjudicated",
         "labels": {"c": 5},
         "adjudicator": "dana",
+        "note": "checked the wire copy",
     }
     assert gold_label("adjudicated", votes, None) == {
         "method": "majority",
         "labels": {"c": 1},
         "adjudicator": None,
+        "note": None,
     }
-    assert gold_label("majority", votes, ("dana", {"c": 5}))["method"] == "majority"
+    record = gold_label("majority", votes, decision)
+    assert record is not None and record["method"] == "majority"
+
+
+def test_a_tie_needs_two_answers_and_no_majority() -> None:
+    assert tied([{"t": "a"}, {"t": "b"}], "t")
+    assert tied([{"t": "a"}, {"t": "b"}, {"t": "a"}, {"t": "b"}], "t")
+    assert not tied([{"t": "a"}, {"t": "b"}, {"t": "a"}], "t")
+    assert not tied([{"t": "a"}, {"t": None}, {}], "t")  # one answer: a majority of one
+    assert not tied([{}, {}], "t")  # nobody answered: nothing is tied

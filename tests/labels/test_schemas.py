@@ -22,6 +22,9 @@ EXPECTED_ERRORS = {
     "navigation_key.toml": r"key 'j' is a navigation key; choose another key",
     "no_questions.toml": r"questions: no \[\[questions\]\] declared",
     "missing_description.toml": r"`description` is missing",
+    "tolerance_not_scale.toml": r"questions\[0\] \(stance\): `tolerance` applies to scale",
+    "negative_tolerance.toml": r"`tolerance` must be a number >= 0",
+    "adjudicated_text.toml": r"a text question cannot be adjudicated",
 }
 
 
@@ -69,6 +72,29 @@ def test_default_schema_asks_the_documented_questions() -> None:
         assert all(c.description for c in question.choices)
         keys = [c.key for c in question.choices] + ([question.key] if question.key else [])
         assert not set(keys) & NAVIGATION_KEYS
+
+
+def test_default_schema_declares_what_is_adjudicated() -> None:
+    """source_type and the anonymity questions always; credibility beyond one step; the
+    claim kind never (a split there is settled by majority); text never."""
+    schema = load_schema()
+    adjudicated = {q.name: (q.adjudicate, q.tolerance) for q in schema.questions}
+    assert adjudicated == {
+        "source_type": (True, 0),
+        "anonymous_flag": (True, 0),
+        "anonymity_reason_given": (True, 0),
+        "credibility": (True, 1),
+        "claim_kind": (False, 0),
+        "note": (False, 0),
+    }
+    assert [q.level for q in schema.questions] == [
+        "nominal",
+        "nominal",
+        "nominal",
+        "ordinal",
+        "nominal",
+        None,
+    ]
 
 
 def test_reason_is_asked_only_for_anonymous_sources() -> None:
