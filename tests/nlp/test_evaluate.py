@@ -1,4 +1,4 @@
-"""Scoring against gold: matching, the sourced-statement figures and span overlap."""
+"""Scoring against gold files: matching, figures, span overlap, the report, the command."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEED, SEED_GOLD
 
 from annotator.cli import main
 from annotator.errors import InputError
-from annotator.nlp.evaluate import GoldLine, gold_pairs, locate, score
-from annotator.records import ExtractedClaim, Span
+from annotator.nlp.evaluate import GoldLine, gold_pairs, locate, read_gold, score
+from annotator.nlp.evaluate_render import render
+from annotator.records import Article, ExtractedClaim, Span
 
 TEXT = (
     "Budget Vote Delayed\n\n"
@@ -176,3 +178,21 @@ def test_results_of_several_articles_add_up() -> None:
     assert (total.total, total.found, total.sourced, total.sourced_found) == (8, 2, 4, 2)
     assert total.source_spans.overlapping == 2 and len(total.outcomes) == 8
     assert total.cue_spans is not None and total.cue_spans.gold == 4
+
+
+def test_evaluate_prints_scores() -> None:
+    result = CliRunner().invoke(main, ["evaluate", SEED_GOLD, SEED])
+    assert result.exit_code == 0, result.output
+    assert "source_type in accept" in result.output
+    assert "anonymous_flag right" in result.output
+
+
+def test_render_lists_scores(extractor) -> None:  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    text = Path(SEED).read_text(encoding="utf-8")
+    ((_, claims),) = list(extractor.extract([Article(text=text)]))
+    console = Console(record=True, width=120)
+    console.print(render(score(read_gold(SEED_GOLD), claims, text)))
+    out = console.export_text()
+    assert "source_type in accept" in out and "misses" in out

@@ -1,4 +1,4 @@
-"""`annotator extract` and `annotator evaluate` on files."""
+"""Output to the user: `annotator extract` prints claims as JSON lines or a table."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import SEED, SEED_GOLD
 
 from annotator.cli import main
 
@@ -31,10 +30,3 @@ def test_extract_table_format(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["extract", "--format", "table", str(path)])
     assert result.exit_code == 0, result.output
     assert "anonymous" in result.output
-
-
-def test_evaluate_prints_scores() -> None:
-    result = CliRunner().invoke(main, ["evaluate", SEED_GOLD, SEED])
-    assert result.exit_code == 0, result.output
-    assert "source_type in accept" in result.output
-    assert "anonymous_flag right" in result.output

@@ -9,7 +9,6 @@ import pytest
 from conftest import SEED, SEED_GOLD
 
 from annotator.nlp.evaluate import read_gold, score
-from annotator.nlp.evaluate_render import render
 from annotator.nlp.paragraphs import prepare_text
 from annotator.records import Article
 
@@ -33,14 +32,3 @@ def test_seed_scores(extractor, layout: str) -> None:  # type: ignore[no-untyped
     assert result.total == 30
     assert result.type_correct >= 29, [o.gold.anchor for o in result.misses]
     assert result.flag_correct >= 29, [o.gold.anchor for o in result.misses]
-
-
-def test_render_lists_scores(extractor) -> None:  # type: ignore[no-untyped-def]
-    from rich.console import Console
-
-    text = Path(SEED).read_text(encoding="utf-8")
-    ((_, claims),) = list(extractor.extract([Article(text=text)]))
-    console = Console(record=True, width=120)
-    console.print(render(score(read_gold(SEED_GOLD), claims, text)))
-    out = console.export_text()
-    assert "source_type in accept" in out and "misses" in out

@@ -1,0 +1,193 @@
+"""Cues stage, subjects: which words are a cue's source, and the outlet that relayed it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from annotator.nlp.pipeline import ExtractedClaim
+
+Claim = Callable[[str, str], ExtractedClaim]
+
+
+# The subject as its full noun phrase (source.subject, source.shared_subject).
+
+
+def test_shared_subject_across_coordinated_verbs(claim) -> None:  # type: ignore[no-untyped-def]
+    c = claim(
+        "Turkey has pointed to Greece's missiles and argued that a double standard exists.",
+        "double standard",
+    )
+    assert c.source is not None and c.source.text == "Turkey"
+    assert any(e.rule == "source.shared_subject" for e in c.evidence)
+
+
+def test_age_apposition_is_trimmed_from_the_source(claim) -> None:  # type: ignore[no-untyped-def]
+    c = claim("Omar Haddad, 45, said the bakery flooded overnight.", "bakery flooded")
+    assert c.source is not None and c.source.text == "Omar Haddad"
+    assert c.source_type == "named_person"
+    # Near miss: a number inside a name stays.
+    d = claim("The company, Acme 3000, said sales rose sharply.", "sales rose")
+    assert d.source is not None and "Acme 3000" in d.source.text
+
+
+def test_document_source_keeps_its_participle_and_relay(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "A survey published Monday by the Harbor Institute found that most tenants pay more "
+        "than a third of their income in rent.\n\n"
+        "The mayor plans to veto the ordinance, according to a draft letter obtained by the "
+        "Tribune.\n\n"
+        "A report, which took two years, found that the dam was unsafe."
+    )
+    survey = next(c for c in claims if "most tenants" in c.text)
+    assert survey.source is not None
+    assert survey.source.text == "A survey published Monday by the Harbor Institute"
+    letter = next(c for c in claims if "veto" in c.text)
+    assert letter.source is not None and letter.source.text.endswith("obtained by the Tribune")
+    assert letter.relayed_by is not None and letter.relayed_by.text == "the Tribune"
+    # Near miss: a relative clause still does not belong to the source.
+    dam = next(c for c in claims if "dam was unsafe" in c.text)
+    assert dam.source is not None and dam.source.text == "A report"
+
+
+# A name the parse left outside the subject (source.fronted_name, source.dangling_name).
+
+
+def test_name_before_an_apposition_taken_as_subject(claim: Claim) -> None:
+    # A long apposition the parser takes as the subject, with the name left dangling.
+    text = (
+        "Shares of Quillfin rose.\n\n"
+        "Quillfin, the Boston lending start-up valued at $3 billion last spring, said on "
+        "Tuesday that it would close its London office."
+    )
+    c = claim(text, "London office")
+    assert c.source_type == "named_organization"
+    assert c.source is not None and c.source.text.startswith("Quillfin")
+    assert c.cue is not None and c.cue.text == "said"
+
+
+def test_fronted_adverb_is_not_a_name(claim: Claim) -> None:
+    # Near misses: a sentence adverb before the subject, and a parenthetical attribution.
+    c = claim(
+        "Separately, the company, which makes valves for refineries, said it would cut jobs.",
+        "cut jobs",
+    )
+    assert c.source is not None and c.source.text == "the company"
+    c = claim("Harwick, the company said, would be sold by June.", "sold by June")
+    assert c.source is not None and c.source.text == "the company"
+
+
+def test_a_name_parsed_as_an_adverb_still_names_the_source(claim: Claim) -> None:
+    # The model tags some one-word company names that open a sentence ADV.
+    text = "Investors sold Quorvant stock.\n\nQuorvant declined to comment on the sale."
+    c = claim(text, "on the sale")
+    assert c.source is not None and c.source.text == "Quorvant"
+    assert c.source_type == "named_organization"
+
+
+# Participles: 'saying …' reports for the clause's subject; 'asked about …' describes the source
+# (source.participle, source.apposed_clause).
+
+
+def test_a_bare_participle_reports_for_the_clause_subject(claim: Claim) -> None:
+    text = (
+        "Union leader Hana Okafor was unmoved by the offer, saying the workers had been "
+        '"taken for granted" for years.'
+    )
+    c = claim(text, "taken for granted")
+    assert c.source_type == "named_person"
+    assert c.source is not None and "Hana Okafor" in c.source.text
+    assert c.cue is not None and c.cue.text == "saying"
+
+
+def test_participles_that_report_nothing(claim: Claim) -> None:
+    # Near misses: no clause after "saying"; a weak verb gives a reason, not a report.
+    assert claim("He left the hearing early, saying nothing.", "hearing").source_type == (
+        "unattributed"
+    )
+    c = claim("Dunmore Mills cut its sales forecast, blaming a wet spring.", "wet spring")
+    assert c.source_type == "unattributed"
+
+
+def test_a_participle_between_commas_describes_the_source(claim: Claim) -> None:
+    c = claim("The lease agreement, last revised in 2019, says tenants may not sublet.", "sublet")
+    assert c.source_type == "document"
+    assert c.source is not None and c.source.text.startswith("The lease agreement")
+    c = claim("Mayor Lena Ortiz, asked about the closure, said the library would reopen.", "reopen")
+    assert c.source is not None and c.source.text == "Mayor Lena Ortiz"
+    assert c.source_type == "named_person"
+
+
+# After the quotation: an inverted verb, or a speaker the parse joined to the verb
+# (source.inverted, source.after_quote).
+
+
+def test_inverted_said_with_a_described_speaker(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "\u201cWe heard three bangs,\u201d said a woman carrying groceries on Elm Street, who "
+        "would not give her name. \u201cThen nothing.\u201d"
+    )
+    first = next(c for c in claims if "three bangs" in c.text)
+    assert first.source is not None and first.source.text == "a woman"
+    assert first.anonymous_flag  # "would not give her name"
+    # The relative clause is anonymity, not a claim of its own.
+    assert not any(c.source is not None and c.source.text == "who" for c in claims)
+
+
+def test_speaker_after_a_quotation_when_the_parse_breaks(claims_of) -> None:  # type: ignore[no-untyped-def]
+    # The pinned model parses "Okonjo told supporters" here as one noun phrase.
+    claims = claims_of(
+        'Okonjo wins\n\n"This city wants a place where a bus driver can live," Okonjo told '
+        "supporters."
+    )
+    c = next(c for c in claims if "bus driver" in c.text)
+    assert c.source is not None and c.source.text == "Okonjo"
+    assert c.cue is not None and c.cue.text == "told supporters"
+    assert any(e.rule == "source.after_quote" for e in c.evidence)
+    # Near miss: no comma before the closing mark, so the quotation is a title, not speech.
+    claims = claims_of('Okonjo wins\n\nShe sang "This Land" Okonjo told supporters.')
+    assert not any(e.rule == "source.after_quote" for c in claims for e in c.evidence)
+
+
+# Relays: 'cited by', 'reviewed by', 'citing' (relay.cited_by, source.citing).
+
+
+def test_relayed_through_an_outlet(claim) -> None:  # type: ignore[no-untyped-def]
+    c = claim(
+        "According to two unnamed officials cited by Reuters, the deal collapsed.", "collapsed"
+    )
+    assert c.source_type == "anonymous"
+    assert c.relayed_by is not None and c.relayed_by.text == "Reuters"
+
+
+def test_citing_makes_the_cited_people_the_source(claim) -> None:  # type: ignore[no-untyped-def]
+    c = claim(
+        "The Wall Street Journal reported, citing people familiar with the matter, that the "
+        "deal was off.",
+        "deal was off",
+    )
+    assert c.source is not None and c.source.text == "people familiar with the matter"
+    assert c.relayed_by is not None and c.relayed_by.text == "The Wall Street Journal"
+    assert c.anonymous_flag and c.anonymity_reason_given is False
+
+
+def test_relay_through_a_participle_on_a_nested_noun(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "The merger is off, according to three people close to the bank cited by Bloomberg."
+        "\n\nShoppers interviewed by a local radio station said prices had doubled."
+        "\n\nEngineers close to the project said the tunnel would open late."
+    )
+    merger = next(c for c in claims if "merger" in c.text)
+    assert merger.relayed_by is not None and merger.relayed_by.text == "Bloomberg"
+    assert merger.anonymous_flag
+    shoppers = next(c for c in claims if "prices had doubled" in c.text)
+    assert shoppers.relayed_by is not None and shoppers.relayed_by.text == "a local radio station"
+    assert next(c for c in claims if "tunnel" in c.text).relayed_by is None
+
+
+def test_document_reviewed_by_an_outlet_is_relayed(claim) -> None:  # type: ignore[no-untyped-def]
+    c = claim(
+        "The audit, reviewed by the Daily Ledger, shows the agency ignored three warnings.",
+        "ignored three warnings",
+    )
+    assert c.source_type == "document"
+    assert c.relayed_by is not None and c.relayed_by.text == "the Daily Ledger"
