@@ -16,6 +16,10 @@ ROOT = Path(__file__).resolve().parents[2]
 SEED = str(ROOT / "seeds" / "turkey-s400-postponing-not-on-agenda.txt")
 SEED_GOLD = str(ROOT / "tests" / "nlp" / "data" / "seed_gold.jsonl")
 
+# The types of the two fixtures below, for the tests' signatures.
+ClaimsOf = Callable[[str], list[ExtractedClaim]]
+Claim = Callable[[str, str], ExtractedClaim]
+
 
 @pytest.fixture(scope="session")
 def extractor() -> Extractor:
@@ -23,7 +27,7 @@ def extractor() -> Extractor:
 
 
 @pytest.fixture(scope="session")
-def claims_of(extractor: Extractor) -> Callable[[str], list[ExtractedClaim]]:
+def claims_of(extractor: Extractor) -> ClaimsOf:
     def run(text: str) -> list[ExtractedClaim]:
         ((_, claims),) = list(extractor.extract([Article(text=text)]))
         return claims
@@ -32,9 +36,7 @@ def claims_of(extractor: Extractor) -> Callable[[str], list[ExtractedClaim]]:
 
 
 @pytest.fixture(scope="session")
-def claim(
-    claims_of: Callable[[str], list[ExtractedClaim]],
-) -> Callable[[str, str], ExtractedClaim]:
+def claim(claims_of: ClaimsOf) -> Claim:
     """The claim of ``text`` whose own text contains ``words``."""
 
     def find(text: str, words: str) -> ExtractedClaim:

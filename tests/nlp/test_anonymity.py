@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from annotator.nlp.pipeline import ExtractedClaim
-
-Claim = Callable[[str, str], ExtractedClaim]
-
+from conftest import Claim, ClaimsOf
 
 # Phrases that hide who is talking (anon.familiar_with, anon.declined_named, anon.reason), and
 # 'not involved'.
 
 
-def test_people_familiar_with_the_talks_are_anonymous_with_reason(claim) -> None:  # type: ignore[no-untyped-def]
+def test_people_familiar_with_the_talks_are_anonymous_with_reason(claim: Claim) -> None:
     c = claim(
         "Two people familiar with the talks said a deal could come next week, speaking on "
         "condition of anonymity because the talks are private.",
@@ -36,7 +31,7 @@ def test_refusing_to_give_a_name_is_anonymity(claim: Claim) -> None:
         assert c.source_type == "anonymous"
 
 
-def test_sources_not_involved_are_not_anonymous(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_sources_not_involved_are_not_anonymous(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Researchers not involved in the trial said the results looked solid.\n\n"
         "Two people involved in the talks said a deal was close."
@@ -47,7 +42,7 @@ def test_sources_not_involved_are_not_anonymous(claims_of) -> None:  # type: ign
     assert next(c for c in claims if "deal was close" in c.text).anonymous_flag
 
 
-def test_explicit_anonymity_raises_the_confidence_of_a_guessed_source(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_explicit_anonymity_raises_the_confidence_of_a_guessed_source(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "A sommelier, who spoke on condition of anonymity because she was not authorized to "
         "talk to reporters, said the budget would be cut.\n\n"
@@ -86,7 +81,7 @@ def test_a_first_name_withheld_for_a_reason_is_anonymity(claim: Claim) -> None:
 # A sentence with no attribution about earlier sources ('Both spoke on condition of anonymity').
 
 
-def test_anonymity_sentence_about_both_earlier_sources(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_anonymity_sentence_about_both_earlier_sources(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "A senior economist said growth would slow. A second economist said a recession was "
         "possible. Both spoke on condition of anonymity because the forecasts are confidential."
@@ -97,7 +92,7 @@ def test_anonymity_sentence_about_both_earlier_sources(claims_of) -> None:  # ty
         assert c.source_type == "anonymous"
 
 
-def test_both_asked_that_their_names_be_withheld_flags_the_group(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_both_asked_that_their_names_be_withheld_flags_the_group(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Police said the depot had been closed since May.\n\n"
         "Two drivers told the Courier they had reported the leak in March. Both asked that "
@@ -114,7 +109,7 @@ def test_both_asked_that_their_names_be_withheld_flags_the_group(claims_of) -> N
 # Anonymity flags every claim of the source (anon.propagated).
 
 
-def test_anonymity_in_a_later_sentence_flags_the_earlier_claim(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_anonymity_in_a_later_sentence_flags_the_earlier_claim(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "A veteran oil analyst said the cuts would not last. Prices will fall again by "
         "spring, the analyst said on condition of anonymity."

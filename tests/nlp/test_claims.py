@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from annotator.nlp.pipeline import ExtractedClaim
-
-Claim = Callable[[str, str], ExtractedClaim]
-
+from conftest import Claim, ClaimsOf
 
 # Several attributions in a sentence: one claim each; the writer's clause stands alone.
 
 
-def test_two_attributions_in_one_sentence_give_two_claims(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_two_attributions_in_one_sentence_give_two_claims(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "The mayor said the budget was balanced, while critics argued it relied on "
         "one-time revenue."
@@ -34,7 +29,7 @@ def test_two_attributions_joined_by_as(claim: Claim) -> None:
     assert c.source is not None and c.source.text == "regional officials"
 
 
-def test_a_report_joined_by_and_leaves_the_first_clause_to_the_writer(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_report_joined_by_and_leaves_the_first_clause_to_the_writer(claims_of: ClaimsOf) -> None:
     claims = claims_of("Bus fares rose by 4 percent and the drivers' union said it would strike.")
     first = next(c for c in claims if "Bus fares rose" in c.text)
     assert first.source_type == "unattributed" and "strike" not in first.text
@@ -50,7 +45,7 @@ def test_a_report_joined_by_and_leaves_the_first_clause_to_the_writer(claims_of)
     assert len(claims) == 1 and claims[0].cue is not None
 
 
-def test_a_semicolon_leaves_the_first_clause_to_the_writer(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_semicolon_leaves_the_first_clause_to_the_writer(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Ferry strike: All crossings cancelled for a second day; union says talks will resume"
     )
@@ -67,7 +62,9 @@ def test_a_semicolon_leaves_the_first_clause_to_the_writer(claims_of) -> None:  
 # writer's.
 
 
-def test_multi_sentence_quote_is_one_claim_and_continuation_keeps_speaker(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_multi_sentence_quote_is_one_claim_and_continuation_keeps_speaker(
+    claims_of: ClaimsOf,
+) -> None:
     claims = claims_of(
         "“Prices will rise. Nobody can stop that,” Finance Minister Anna Berg said.\n\n"
         "“We have to prepare households for a hard winter.”\n\n"
@@ -84,7 +81,7 @@ def test_multi_sentence_quote_is_one_claim_and_continuation_keeps_speaker(claims
     assert last.source_type == "unattributed"
 
 
-def test_quotation_with_a_trailing_phrase_after_the_attribution(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_quotation_with_a_trailing_phrase_after_the_attribution(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Priya Nandakumar won the seat.\n\n"
         '"We did this door by door," Nandakumar told volunteers at a crowded community '
@@ -100,13 +97,13 @@ def test_quotation_with_a_trailing_phrase_after_the_attribution(claims_of) -> No
     assert last.kind == "quote" and last.cue is not None and last.cue.text == "said"
 
 
-def test_a_trailing_clause_with_its_own_verb_is_the_writers(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_trailing_clause_with_its_own_verb_is_the_writers(claims_of: ClaimsOf) -> None:
     # Near miss: after the attribution, a finite clause makes the sentence the writer's.
     claims = claims_of('"We will appeal," Ruiz said, and the hearing ended at noon.')
     assert not any(c.kind == "quote" for c in claims)
 
 
-def test_writer_content_around_a_short_quote_is_kept_in_the_claim(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_writer_content_around_a_short_quote_is_kept_in_the_claim(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         'Judge Mara Ilic wrote in a ruling that the city had shown "no basis at all" for '
         "the fee.\n\n"
@@ -123,7 +120,7 @@ def test_writer_content_around_a_short_quote_is_kept_in_the_claim(claims_of) -> 
 # Quotations over 1,000 characters are split and keep their speaker.
 
 
-def test_very_long_quote_is_split_and_keeps_its_speaker(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_very_long_quote_is_split_and_keeps_its_speaker(claims_of: ClaimsOf) -> None:
     quote = " ".join(
         f"This is sentence {i} of a long quotation that goes on about the budget."
         for i in range(40)
@@ -139,7 +136,7 @@ def test_very_long_quote_is_split_and_keeps_its_speaker(claims_of) -> None:  # t
 # Captions (kind.caption).
 
 
-def test_caption_and_plain_narration(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_caption_and_plain_narration(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "A view shows the damaged bridge near the border.\n\n"
         "The bridge was built in 1962 and carried most of the region's freight."
@@ -151,7 +148,7 @@ def test_caption_and_plain_narration(claims_of) -> None:  # type: ignore[no-unty
 # Bylines name the writers: no claim.
 
 
-def test_bylines_are_no_claims(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_bylines_are_no_claims(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Port Strike Enters Second Week\n\n"
         "By Malik Osei and Jo Brandt, Labor Desk\n\n"

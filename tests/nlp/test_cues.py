@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-
-from annotator.nlp.pipeline import ExtractedClaim
-
-Claim = Callable[[str, str], ExtractedClaim]
-
+from conftest import Claim, ClaimsOf
 
 # Reporting verbs need content: a clause, a quotation, or for some verbs a noun object (cue.verb).
 
 
-def test_reporting_verb_with_named_person_after_content(claim) -> None:  # type: ignore[no-untyped-def]
+def test_reporting_verb_with_named_person_after_content(claim: Claim) -> None:
     c = claim(
         "Output will fall this year, Foreign Minister Maria Lopez said on Wednesday.",
         "Output will fall",
@@ -26,7 +20,7 @@ def test_reporting_verb_with_named_person_after_content(claim) -> None:  # type:
     assert any(e.rule == "cue.verb" for e in c.evidence)
 
 
-def test_hoped_is_not_a_reporting_cue(claim) -> None:  # type: ignore[no-untyped-def]
+def test_hoped_is_not_a_reporting_cue(claim: Claim) -> None:
     c = claim(
         "The United States had hoped that Ankara would agree not to go ahead with the deal.",
         "had hoped",
@@ -41,17 +35,17 @@ def test_hoped_is_not_a_reporting_cue(claim) -> None:  # type: ignore[no-untyped
         "The storm claimed 12 lives on Sunday.",
     ],
 )
-def test_non_reporting_uses_of_cue_verbs(claims_of, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_non_reporting_uses_of_cue_verbs(claims_of: ClaimsOf, text: str) -> None:
     claims = claims_of(text)
     assert all(c.source_type == "unattributed" for c in claims)
 
 
-def test_negated_reporting_verb_attributes_nothing(claim) -> None:  # type: ignore[no-untyped-def]
+def test_negated_reporting_verb_attributes_nothing(claim: Claim) -> None:
     c = claim("Officials did not say how much the damage would cost.", "damage")
     assert c.source_type == "unattributed"
 
 
-def test_declaring_an_emergency_is_an_act_not_a_report(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_declaring_an_emergency_is_an_act_not_a_report(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "The mayor declared a state of emergency on Sunday.\n\n"
         "The governor declared that the bridge would stay closed."
@@ -100,7 +94,7 @@ def test_a_forecast_with_a_noun_object(claim: Claim) -> None:
     assert c.resolved_to is not None and "Economists" in c.resolved_to.text
 
 
-def test_warned_against_and_hyphenated_roles(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_warned_against_and_hyphenated_roles(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Health officials warned against travel to the coast this weekend.\n\n"
         '"Nobody should swim here," said co-founder Dr. Ilse Marek, a marine biologist.\n\n'
@@ -119,7 +113,7 @@ def test_warned_against_and_hyphenated_roles(claims_of) -> None:  # type: ignore
 # after a colon.
 
 
-def test_parenthetical_attribution(claim) -> None:  # type: ignore[no-untyped-def]
+def test_parenthetical_attribution(claim: Claim) -> None:
     c = claim("The move, analysts say, could push prices higher.", "push prices")
     assert c.source is not None and c.source.text == "analysts"
     assert c.source_type == "unnamed_group"
@@ -135,7 +129,7 @@ def test_attribution_after_content_parsed_as_a_coordinated_verb(claim: Claim) ->
     assert c.source is not None and "Department of Transportation" in c.source.text
 
 
-def test_a_quotation_after_a_colon_is_the_reports_content(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_quotation_after_a_colon_is_the_reports_content(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "On stage in Memphis on Friday, Odell, 41, seemed to answer the critics before "
         "playing his best-known song, telling the audience: \u201cThis one is for my father. "
@@ -205,7 +199,7 @@ def test_speculation_with_a_that_clause_after_a_time_phrase(claim: Claim) -> Non
 # Weak verbs: a clause, and a subject that can hold a view (cue.weak_verb).
 
 
-def test_questioned_whether_and_asked_whether_are_cues(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_questioned_whether_and_asked_whether_are_cues(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Councilwoman Ada Pryce questioned whether the new bridge was worth the cost.\n\n"
         "Parents asked whether the school would reopen before winter.\n\n"
@@ -256,9 +250,7 @@ def test_stance_verbs_without_a_stance_are_narration(claim: Claim) -> None:
         assert claim(text, words).source_type == "unattributed", text
 
 
-def test_a_person_recalling_something_is_a_report(
-    claims_of: Callable[[str], list[ExtractedClaim]],
-) -> None:
+def test_a_person_recalling_something_is_a_report(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Ines Kowalski was 22 when she joined the mountain rescue team.\n\n"
         "She recalls the avalanche of her second season, when the pass was shut for a week.\n\n"
@@ -304,14 +296,14 @@ def test_stance_verb_without_a_clause_is_no_attribution(claim: Claim) -> None:
 # Quote-only verbs (asked, wondered): a quotation beside them or an indirect question.
 
 
-def test_quote_only_verbs_need_a_quotation(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_quote_only_verbs_need_a_quotation(claims_of: ClaimsOf) -> None:
     asked = claims_of("“Why now?” the judge asked.")
     assert asked[0].kind == "quote" and asked[0].cue is not None
     request = claims_of("The union asks the city to delay the vote.")
     assert request[0].source_type == "unattributed"
 
 
-def test_a_quotation_in_the_next_paragraph_does_not_make_a_cue(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_quotation_in_the_next_paragraph_does_not_make_a_cue(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Three nurses described the night shift.\n\n"
         "The union asked that the ward be closed for repairs.\n\n"
@@ -327,7 +319,7 @@ def test_a_quotation_in_the_next_paragraph_does_not_make_a_cue(claims_of) -> Non
 # 'In a statement' attributes the clause to its subject (cue.statement).
 
 
-def test_in_a_statement_attributes_the_clause(claim) -> None:  # type: ignore[no-untyped-def]
+def test_in_a_statement_attributes_the_clause(claim: Claim) -> None:
     c = claim("In a statement, the mayor's office urged people to avoid travel.", "avoid travel")
     assert c.source is not None and c.source.text == "the mayor's office"
     assert c.source_type == "named_organization"
@@ -336,7 +328,7 @@ def test_in_a_statement_attributes_the_clause(claim) -> None:  # type: ignore[no
 # 'Quoted as saying', the outlet that quoted is the relay (cue.quoted_as_saying).
 
 
-def test_quoted_as_saying_by_an_outlet_after_the_quote(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_quoted_as_saying_by_an_outlet_after_the_quote(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         '"We will not sign this deal," Ortega was quoted as saying by the local radio station.'
         "\n\nThe minister was quoted by Interfax as saying the pipeline would open in May."
@@ -382,7 +374,7 @@ def test_declining_something_else_is_narration(claim: Claim) -> None:
 # A credit line under a pull quote (cue.credit, source.credit).
 
 
-def test_a_credit_line_under_a_pull_quote_names_its_source(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_credit_line_under_a_pull_quote_names_its_source(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Dust Bowl Days\n\nMost farms failed by 1936.\n\n"
         "\u201cWe lost everything but the dog.\u201d\n\u2014 Maria Stenholm\n\n"
@@ -400,7 +392,7 @@ def test_a_credit_line_under_a_pull_quote_names_its_source(claims_of) -> None:  
 # Headlines: 'X Says …', '…, Study Finds', '…, says Minister' (cue.headline).
 
 
-def test_headline_ending_in_finds_or_shows_rests_on_its_subject(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_headline_ending_in_finds_or_shows_rests_on_its_subject(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Coffee Drinkers Live Longer, New Survey Shows\n\n"
         "The survey of 40,000 adults was published on Monday in a medical journal."
@@ -411,14 +403,14 @@ def test_headline_ending_in_finds_or_shows_rests_on_its_subject(claims_of) -> No
     assert c.cue is not None and c.cue.text == "Shows"
 
 
-def test_headline_with_two_clauses_and_no_cue_stays_unattributed(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_headline_with_two_clauses_and_no_cue_stays_unattributed(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Storm Hits Coast, Thousands Flee\n\nThe storm came ashore on Monday near the port."
     )
     assert claims[0].kind == "headline" and claims[0].source_type == "unattributed"
 
 
-def test_british_headline_with_says_after_the_content(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_british_headline_with_says_after_the_content(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Rail fares to rise by 5 percent in March, says Transport Secretary\n\n"
         "The increase was announced on Monday in a written statement to Parliament."
@@ -431,9 +423,7 @@ def test_british_headline_with_says_after_the_content(claims_of) -> None:  # typ
     assert other.source_type == "unattributed"
 
 
-def test_single_quoted_headline_with_says_after(
-    claims_of: Callable[[str], list[ExtractedClaim]],
-) -> None:
+def test_single_quoted_headline_with_says_after(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Rents to fall 'by autumn', says Housing Minister\n\n"
         "The minister spoke in Leeds. 'We will fix this,' she told reporters."
@@ -446,7 +436,7 @@ def test_single_quoted_headline_with_says_after(
 # The outermost attribution owns the sentence; the writer's own questions report nothing.
 
 
-def test_nested_attribution_keeps_the_outermost_source(claim) -> None:  # type: ignore[no-untyped-def]
+def test_nested_attribution_keeps_the_outermost_source(claim: Claim) -> None:
     c = claim(
         "The union said the company plans to close two plants, a claim the company denied.",
         "close two plants",
@@ -454,7 +444,7 @@ def test_nested_attribution_keeps_the_outermost_source(claim) -> None:  # type: 
     assert c.source is not None and c.source.text == "The union"
 
 
-def test_writer_sentence_with_embedded_says_stays_unattributed(claim) -> None:  # type: ignore[no-untyped-def]
+def test_writer_sentence_with_embedded_says_stays_unattributed(claim: Claim) -> None:
     c = claim(
         "Tensions are running high over the decision to buy the missiles, which Washington "
         "says are not compatible with its systems.",
@@ -463,7 +453,7 @@ def test_writer_sentence_with_embedded_says_stays_unattributed(claim) -> None:  
     assert c.source_type == "unattributed"
 
 
-def test_a_question_in_the_writers_voice_reports_nothing(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_question_in_the_writers_voice_reports_nothing(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Harbor Fees Rise\n\n"
         "What did port officials say on Monday?\n\n"

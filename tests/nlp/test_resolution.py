@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from annotator.nlp.pipeline import ExtractedClaim
-
-Claim = Callable[[str, str], ExtractedClaim]
-
+from conftest import Claim, ClaimsOf
 
 # Pronouns: the nearest earlier person, a narrated name, gender (resolve.pronoun).
 
 
-def test_pronoun_resolves_to_previous_source(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_pronoun_resolves_to_previous_source(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "A senior European diplomat said the talks had stalled.\n\n"
         "“We will not sign this,” he said."
@@ -24,7 +19,7 @@ def test_pronoun_resolves_to_previous_source(claims_of) -> None:  # type: ignore
     assert any(e.rule == "resolve.pronoun" for e in quote.evidence)
 
 
-def test_pronouns_respect_gender_from_titles(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_pronouns_respect_gender_from_titles(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Ms Anna Berg, the finance minister, said the budget was balanced. Mr John Smith, "
         "the opposition leader, said it was not.\n\n"
@@ -34,7 +29,7 @@ def test_pronouns_respect_gender_from_titles(claims_of) -> None:  # type: ignore
     assert quote.resolved_to is not None and "Anna Berg" in quote.resolved_to.text
 
 
-def test_pronoun_refers_to_a_person_introduced_in_narration(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_pronoun_refers_to_a_person_introduced_in_narration(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Lucia Brennan was 24 when she opened her first bakery on Dock Street.\n\n"
         '"I had no idea what I was doing," she says, dusting flour off her apron.\n\n'
@@ -48,7 +43,7 @@ def test_pronoun_refers_to_a_person_introduced_in_narration(claims_of) -> None: 
     assert d.resolved_to is None or "Brennan" not in d.resolved_to.text
 
 
-def test_pronoun_genders_and_narrated_surnames(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_pronoun_genders_and_narrated_surnames(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Rosa Delgado ran the diner on Route 9 for thirty years.\n\n"
         "Andrew Pike, her nephew, cooked at the diner for a decade.\n\n"
@@ -63,9 +58,7 @@ def test_pronoun_genders_and_narrated_surnames(claims_of) -> None:  # type: igno
     assert she.resolved_to is not None and "Delgado" in she.resolved_to.text
 
 
-def test_she_prefers_a_narrated_person_known_to_be_female(
-    claims_of: Callable[[str], list[ExtractedClaim]],
-) -> None:
+def test_she_prefers_a_narrated_person_known_to_be_female(claims_of: ClaimsOf) -> None:
     text = (
         "Helen Marsh was 30 when she took over the shop. "
         "Tom Reyes, who had run it for years, retired in May.\n\n"
@@ -89,9 +82,7 @@ def test_she_prefers_a_narrated_person_known_to_be_female(
 # Offices: 'the Transport Minister' is its named holder (resolve.definite).
 
 
-def test_office_title_refers_to_its_named_holder(
-    claims_of: Callable[[str], list[ExtractedClaim]],
-) -> None:
+def test_office_title_refers_to_its_named_holder(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Transport Minister Olu Barrett said fares would be frozen.\n\n"
         'Later the Transport Minister told reporters: "Nobody will pay more next year."'
@@ -108,9 +99,7 @@ def test_office_title_refers_to_its_named_holder(
     assert c.resolved_to is not None and c.resolved_to.text == "Olu Barrett"
 
 
-def test_office_title_does_not_take_another_office(
-    claims_of: Callable[[str], list[ExtractedClaim]],
-) -> None:
+def test_office_title_does_not_take_another_office(claims_of: ClaimsOf) -> None:
     # Near misses: a different office, and a shadow minister of the same title.
     for first in (
         "Health Minister Olu Barrett said fares would be frozen.",
@@ -124,7 +113,7 @@ def test_office_title_does_not_take_another_office(
 # Surnames: a bare surname is the person named earlier (resolve.surname, type.known_person).
 
 
-def test_surname_tagged_as_org_is_still_a_person(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_surname_tagged_as_org_is_still_a_person(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Foreign Minister Mevlut Cavusoglu said on Wednesday that talks would continue.\n\n"
         "“There is nothing certain yet,” Cavusoglu said."
@@ -133,7 +122,7 @@ def test_surname_tagged_as_org_is_still_a_person(claims_of) -> None:  # type: ig
     assert quote.source_type == "named_person"
 
 
-def test_bare_surname_named_earlier_is_a_person_whatever_its_tag(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_bare_surname_named_earlier_is_a_person_whatever_its_tag(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Chief Financial Officer Teresa Banks told investors that sales had stalled.\n\n"
         "Banks said the company plans to cut prices in March.\n\n"
@@ -177,7 +166,7 @@ def test_a_surname_is_not_taken_from_an_organisation_in_apposition(claim: Claim)
 # Partitives: 'one of the lawyers' is the group named earlier (resolve.partitive).
 
 
-def test_partitive_resolves_to_an_anonymous_group(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_partitive_resolves_to_an_anonymous_group(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Four lawyers involved in the case, speaking on condition of anonymity, said the "
         "settlement talks had stalled.\n\n"
@@ -192,7 +181,7 @@ def test_partitive_resolves_to_an_anonymous_group(claims_of) -> None:  # type: i
         assert any(e.rule == "resolve.partitive" for e in c.evidence)
 
 
-def test_partitive_without_a_matching_group_stays_unresolved(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_partitive_without_a_matching_group_stays_unresolved(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Two senior officials said the border would reopen on Friday.\n\n"
         "The market will reopen too, one of the vendors said."
@@ -206,7 +195,7 @@ def test_partitive_without_a_matching_group_stays_unresolved(claims_of) -> None:
 # (resolve.continuation).
 
 
-def test_open_quoted_paragraph_takes_the_next_paragraphs_speaker(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_open_quoted_paragraph_takes_the_next_paragraphs_speaker(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Power is out for 40,000 homes, the utility said.\n\n"
         '"We have crews working around the clock. It may take until Wednesday.\n\n'
@@ -218,9 +207,7 @@ def test_open_quoted_paragraph_takes_the_next_paragraphs_speaker(claims_of) -> N
     assert first.source_type == "named_person"
 
 
-def test_open_quote_paragraphs_take_the_attribution_found_later(
-    claims_of: Callable[[str], list[ExtractedClaim]],
-) -> None:
+def test_open_quote_paragraphs_take_the_attribution_found_later(claims_of: ClaimsOf) -> None:
     text = (
         "The market opened late on Saturday.\n\n"
         "\u201cThe first frost took the lettuces. Then the rain took the rest.\n\n"
@@ -238,9 +225,7 @@ def test_open_quote_paragraphs_take_the_attribution_found_later(
     assert c.resolved_to is None
 
 
-def test_sentence_inside_a_quote_opened_by_an_attributed_sentence(
-    claims_of: Callable[[str], list[ExtractedClaim]],
-) -> None:
+def test_sentence_inside_a_quote_opened_by_an_attributed_sentence(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Opening the depot on Friday, the transport chief told staff: "
         '"We waited ten years for this. Nobody will wait that long again."\n\n'
@@ -254,7 +239,7 @@ def test_sentence_inside_a_quote_opened_by_an_attributed_sentence(
     assert c.source_type == "unattributed"
 
 
-def test_bullets_after_a_sourced_lead_in_continue_its_source(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_bullets_after_a_sourced_lead_in_continue_its_source(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Zoning Vote\n\nCouncil member Tomas Reyes, who opposed the plan, listed his concerns:\n\n"
         "\u2022 Traffic on Elm Road would double.\n"

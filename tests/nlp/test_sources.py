@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from annotator.nlp.pipeline import ExtractedClaim
-
-Claim = Callable[[str, str], ExtractedClaim]
-
+from conftest import Claim, ClaimsOf
 
 # An unresolved pronoun is a low-confidence guess (type.pronoun).
 
 
-def test_confidence_is_lower_for_unresolved_pronouns(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_confidence_is_lower_for_unresolved_pronouns(claims_of: ClaimsOf) -> None:
     claims = claims_of("“It is over,” she said.\n\nA police spokesman said the road was closed.")
     pronoun = next(c for c in claims if c.source and c.source.text == "she")
     named = next(c for c in claims if "road was closed" in c.text)
@@ -24,7 +19,7 @@ def test_confidence_is_lower_for_unresolved_pronouns(claims_of) -> None:  # type
 # type.given_name).
 
 
-def test_spokeswoman_with_apposed_name_is_a_named_person(claim) -> None:  # type: ignore[no-untyped-def]
+def test_spokeswoman_with_apposed_name_is_a_named_person(claim: Claim) -> None:
     c = claim(
         "Exxon expects output to fall, an Exxon spokeswoman, Sally Aldous, said on Tuesday.",
         "output to fall",
@@ -34,7 +29,7 @@ def test_spokeswoman_with_apposed_name_is_a_named_person(claim) -> None:  # type
     assert c.source is not None and "Sally Aldous" in c.source.text
 
 
-def test_apposition_names_the_bills_author(claim) -> None:  # type: ignore[no-untyped-def]
+def test_apposition_names_the_bills_author(claim: Claim) -> None:
     c = claim(
         "The bill's author, Sen. Jane Roe, said the measure would protect consumers.",
         "protect consumers",
@@ -43,7 +38,7 @@ def test_apposition_names_the_bills_author(claim) -> None:  # type: ignore[no-un
     assert any(e.rule == "source.apposition" for e in c.evidence)
 
 
-def test_untagged_name_with_a_role_apposition_is_a_person(claim) -> None:  # type: ignore[no-untyped-def]
+def test_untagged_name_with_a_role_apposition_is_a_person(claim: Claim) -> None:
     c = claim(
         "Ines Moravec, director of the nonprofit Clean Rivers Trust, said the spill was avoidable.",
         "spill was avoidable",
@@ -51,7 +46,7 @@ def test_untagged_name_with_a_role_apposition_is_a_person(claim) -> None:  # typ
     assert c.source_type == "named_person"
 
 
-def test_role_noun_with_an_untagged_name_in_apposition_is_a_person(claim) -> None:  # type: ignore[no-untyped-def]
+def test_role_noun_with_an_untagged_name_in_apposition_is_a_person(claim: Claim) -> None:
     c = claim(
         "The charity's new director, Ana Soto, said in a statement that donors would be told.",
         "donors would be told",
@@ -160,7 +155,7 @@ def test_a_role_filled_by_an_organisation_is_the_organisation(claim: Claim) -> N
     assert c.source_type == "named_person"
 
 
-def test_organisation_noun_before_a_name_makes_it_an_organisation(claim) -> None:  # type: ignore[no-untyped-def]
+def test_organisation_noun_before_a_name_makes_it_an_organisation(claim: Claim) -> None:
     c = claim(
         "The company Zipline, which flies drones in 40 towns, said it would resume service.",
         "resume service",
@@ -171,7 +166,7 @@ def test_organisation_noun_before_a_name_makes_it_an_organisation(claim) -> None
 # Documents (type.document_noun).
 
 
-def test_according_to_a_report_is_a_document(claim) -> None:  # type: ignore[no-untyped-def]
+def test_according_to_a_report_is_a_document(claim: Claim) -> None:
     c = claim("According to a report by the energy agency, demand will peak by 2030.", "demand")
     assert c.source_type == "document"
     assert c.cue is not None and c.cue.text == "According to"
@@ -197,7 +192,7 @@ def test_alerts_ordinances_and_registries_are_documents(claim: Claim) -> None:
 # An unnamed spokesperson of a named body speaks for it (type.spokesperson).
 
 
-def test_unnamed_spokesperson_speaks_for_the_organisation(claim) -> None:  # type: ignore[no-untyped-def]
+def test_unnamed_spokesperson_speaks_for_the_organisation(claim: Claim) -> None:
     c = claim("A Pentagon spokesman said the review was complete.", "review was complete")
     assert c.source_type == "named_organization"
     assert not c.anonymous_flag
@@ -206,7 +201,7 @@ def test_unnamed_spokesperson_speaks_for_the_organisation(claim) -> None:  # typ
 # Unnamed officials and allies are anonymous (anon.unnamed_official).
 
 
-def test_unnamed_official_is_anonymous(claim) -> None:  # type: ignore[no-untyped-def]
+def test_unnamed_official_is_anonymous(claim: Claim) -> None:
     c = claim("An official said the plan was under review.", "the plan was under review")
     assert c.source_type == "anonymous"
     assert c.anonymous_flag
@@ -225,7 +220,7 @@ def test_unnamed_allies_are_anonymous_named_ones_are_not(claim: Claim) -> None:
 # Capitals and names known as organisations (type.capital, type.known_org).
 
 
-def test_capital_as_speaker_is_an_organisation(claim) -> None:  # type: ignore[no-untyped-def]
+def test_capital_as_speaker_is_an_organisation(claim: Claim) -> None:
     c = claim("Moscow says the sanctions are illegal.", "sanctions")
     assert c.source_type == "named_organization"
     assert any(e.rule == "type.capital" for e in c.evidence)
@@ -266,18 +261,18 @@ def test_chairs_tools_and_unnamed_companies(claim: Claim) -> None:
 # People not named: person and group nouns (type.person_noun, type.group_noun).
 
 
-def test_police_officer_is_unnamed_not_anonymous(claim) -> None:  # type: ignore[no-untyped-def]
+def test_police_officer_is_unnamed_not_anonymous(claim: Claim) -> None:
     c = claim("A police officer said three people were injured.", "three people")
     assert c.source_type == "unnamed_person"
     assert not c.anonymous_flag
 
 
-def test_witnesses_are_an_unnamed_group(claim) -> None:  # type: ignore[no-untyped-def]
+def test_witnesses_are_an_unnamed_group(claim: Claim) -> None:
     c = claim("Witnesses said the blast shattered windows.", "blast")
     assert c.source_type == "unnamed_group"
 
 
-def test_role_nouns_are_unnamed_people_and_groups(claim) -> None:  # type: ignore[no-untyped-def]
+def test_role_nouns_are_unnamed_people_and_groups(claim: Claim) -> None:
     c = claim("Tenant advocates said the new rules came too late.", "came too late")
     assert c.source_type == "unnamed_group" and c.confidence >= 0.6
     d = claim("A meteorologist said the storm would weaken by Friday.", "storm would weaken")
@@ -297,7 +292,7 @@ def test_a_counted_subject_is_a_group_not_a_pronoun(claim: Claim) -> None:
     assert c.resolved_to is None
 
 
-def test_partitive_without_antecedent_is_typed_by_its_group(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_partitive_without_antecedent_is_typed_by_its_group(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Dozens of tenants packed the hearing.\n\n"
         "Some of the tenants said the heating had failed for weeks.\n\n"

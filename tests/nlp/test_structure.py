@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
+from conftest import ClaimsOf
+
 from annotator.nlp.paragraphs import prepare_text, split_paragraphs, wrap_width
 from annotator.nlp.pipeline import load_model
 
@@ -73,7 +75,7 @@ def test_offsets_index_the_original_text_and_prepared_text_keeps_length() -> Non
 # A sentence starts at every paragraph start: a headline, an opening quotation mark.
 
 
-def test_headline_never_merges_with_first_paragraph(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_headline_never_merges_with_first_paragraph(claims_of: ClaimsOf) -> None:
     for text in (
         "\n".join(PARAS),
         "\n\n".join(PARAS),
@@ -97,7 +99,7 @@ def test_opening_quote_of_a_paragraph_is_not_a_sentence_of_its_own() -> None:
 # no claim.
 
 
-def test_dateline_is_not_a_sentence_of_its_own(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_dateline_is_not_a_sentence_of_its_own(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "HOUSTON (Reuters) - Exxon expects output to fall this year, an Exxon spokeswoman, "
         "Sally Aldous, said on Tuesday."
@@ -106,7 +108,7 @@ def test_dateline_is_not_a_sentence_of_its_own(claims_of) -> None:  # type: igno
     assert claims[0].source_type == "named_person"
 
 
-def test_abbreviated_title_does_not_end_the_sentence(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_abbreviated_title_does_not_end_the_sentence(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "The bridge was closed after 6 a.m., a fire department spokesman, Lt. Marco "
         "Reyes, said.\n\nCrews worked through the night, the spokesman said."
@@ -120,7 +122,7 @@ def test_abbreviated_title_does_not_end_the_sentence(claims_of) -> None:  # type
     assert second.resolved_to is not None and "Marco Reyes" in second.resolved_to.text
 
 
-def test_closing_straight_quote_after_the_period_is_no_claim(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_closing_straight_quote_after_the_period_is_no_claim(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         'The auditor said the agency had "failed to track far simpler grants."\n\n'
         "***\n\n"

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from annotator.nlp.pipeline import ExtractedClaim
-
-Claim = Callable[[str, str], ExtractedClaim]
-
+from conftest import Claim, ClaimsOf
 
 # The subject as its full noun phrase (source.subject, source.shared_subject).
 
 
-def test_shared_subject_across_coordinated_verbs(claim) -> None:  # type: ignore[no-untyped-def]
+def test_shared_subject_across_coordinated_verbs(claim: Claim) -> None:
     c = claim(
         "Turkey has pointed to Greece's missiles and argued that a double standard exists.",
         "double standard",
@@ -21,7 +16,7 @@ def test_shared_subject_across_coordinated_verbs(claim) -> None:  # type: ignore
     assert any(e.rule == "source.shared_subject" for e in c.evidence)
 
 
-def test_age_apposition_is_trimmed_from_the_source(claim) -> None:  # type: ignore[no-untyped-def]
+def test_age_apposition_is_trimmed_from_the_source(claim: Claim) -> None:
     c = claim("Omar Haddad, 45, said the bakery flooded overnight.", "bakery flooded")
     assert c.source is not None and c.source.text == "Omar Haddad"
     assert c.source_type == "named_person"
@@ -30,7 +25,7 @@ def test_age_apposition_is_trimmed_from_the_source(claim) -> None:  # type: igno
     assert d.source is not None and "Acme 3000" in d.source.text
 
 
-def test_document_source_keeps_its_participle_and_relay(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_document_source_keeps_its_participle_and_relay(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "A survey published Monday by the Harbor Institute found that most tenants pay more "
         "than a third of their income in rent.\n\n"
@@ -121,7 +116,7 @@ def test_a_participle_between_commas_describes_the_source(claim: Claim) -> None:
 # (source.inverted, source.after_quote).
 
 
-def test_inverted_said_with_a_described_speaker(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_inverted_said_with_a_described_speaker(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "\u201cWe heard three bangs,\u201d said a woman carrying groceries on Elm Street, who "
         "would not give her name. \u201cThen nothing.\u201d"
@@ -133,7 +128,7 @@ def test_inverted_said_with_a_described_speaker(claims_of) -> None:  # type: ign
     assert not any(c.source is not None and c.source.text == "who" for c in claims)
 
 
-def test_speaker_after_a_quotation_when_the_parse_breaks(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_speaker_after_a_quotation_when_the_parse_breaks(claims_of: ClaimsOf) -> None:
     # The pinned model parses "Okonjo told supporters" here as one noun phrase.
     claims = claims_of(
         'Okonjo wins\n\n"This city wants a place where a bus driver can live," Okonjo told '
@@ -151,7 +146,7 @@ def test_speaker_after_a_quotation_when_the_parse_breaks(claims_of) -> None:  # 
 # Relays: 'cited by', 'reviewed by', 'citing' (relay.cited_by, source.citing).
 
 
-def test_relayed_through_an_outlet(claim) -> None:  # type: ignore[no-untyped-def]
+def test_relayed_through_an_outlet(claim: Claim) -> None:
     c = claim(
         "According to two unnamed officials cited by Reuters, the deal collapsed.", "collapsed"
     )
@@ -159,7 +154,7 @@ def test_relayed_through_an_outlet(claim) -> None:  # type: ignore[no-untyped-de
     assert c.relayed_by is not None and c.relayed_by.text == "Reuters"
 
 
-def test_citing_makes_the_cited_people_the_source(claim) -> None:  # type: ignore[no-untyped-def]
+def test_citing_makes_the_cited_people_the_source(claim: Claim) -> None:
     c = claim(
         "The Wall Street Journal reported, citing people familiar with the matter, that the "
         "deal was off.",
@@ -170,7 +165,7 @@ def test_citing_makes_the_cited_people_the_source(claim) -> None:  # type: ignor
     assert c.anonymous_flag and c.anonymity_reason_given is False
 
 
-def test_relay_through_a_participle_on_a_nested_noun(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_relay_through_a_participle_on_a_nested_noun(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "The merger is off, according to three people close to the bank cited by Bloomberg."
         "\n\nShoppers interviewed by a local radio station said prices had doubled."
@@ -184,7 +179,7 @@ def test_relay_through_a_participle_on_a_nested_noun(claims_of) -> None:  # type
     assert next(c for c in claims if "tunnel" in c.text).relayed_by is None
 
 
-def test_document_reviewed_by_an_outlet_is_relayed(claim) -> None:  # type: ignore[no-untyped-def]
+def test_document_reviewed_by_an_outlet_is_relayed(claim: Claim) -> None:
     c = claim(
         "The audit, reviewed by the Daily Ledger, shows the agency ignored three warnings.",
         "ignored three warnings",
