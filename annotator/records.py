@@ -86,6 +86,18 @@ class Article:
             self.id = article_id(self.text)
 
 
+@dataclass(frozen=True)
+class Relation:
+    """An attribution found in a claim besides the one that sources it: a report nested in
+    the content ("X said Y claimed Z") or an evaluation, which records a source's stance
+    but leaves the claim to the writer ("X attacked the plan")."""
+
+    rule: str  # the rule of its cue
+    cue: Span
+    source: Span | None
+    content: Span | None
+
+
 @dataclass
 class ExtractedClaim:
     """One claim with the machine's suggestion of who it rests on.
@@ -110,6 +122,8 @@ class ExtractedClaim:
     relayed_by: Span | None = None
     confidence: float = 0.5
     evidence: list[Evidence] = field(default_factory=list)
+    content: Span | None = None  # what the source is reported to have said, thought or shown
+    relations: list[Relation] = field(default_factory=list)
 
     def to_json(self, article: str, path: str | None) -> dict[str, Any]:
         """The `annotator extract --format jsonl` record (the contract other tools read)."""
@@ -135,6 +149,16 @@ class ExtractedClaim:
             "relayed_by": span(self.relayed_by),
             "confidence": round(self.confidence, 3),
             "evidence": [asdict(e) for e in self.evidence],
+            "content": span(self.content),
+            "relations": [
+                {
+                    "rule": r.rule,
+                    "source": span(r.source),
+                    "cue": span(r.cue),
+                    "content": span(r.content),
+                }
+                for r in self.relations
+            ],
         }
 
 

@@ -41,9 +41,27 @@ class Attribution:
     relayed: tuple[int, int] | None = None
     after_content: bool = False
     citing: int | None = None  # head of "citing X": X is the source, the subject relays it
+    # The relative pronoun that is the source's word ("its allies, who warned"); the
+    # source span above is then the noun it stands for.
+    relative: int | None = None
+    # False for a relation that records a stance but leaves the claim to the writer
+    # ("X attacked the plan", "asked Turkey to delay", "X's plan to ..."); see rules.py.
+    sources_claim: bool = True
+
+    # The ranges another attribution is nested in when its cue falls there: the content,
+    # or for a relation only its clauses ("hoped that Ankara would agree"), not an object
+    # or a phrase the parser may have hung the sentence's own "according to" on.
+    clauses: list[tuple[int, int]] | None = None
 
     def in_content(self, i: int) -> bool:
         return any(lo <= i < hi for lo, hi in self.content)
+
+    @property
+    def nesting(self) -> list[tuple[int, int]]:
+        return self.content if self.clauses is None else self.clauses
+
+    def nests(self, i: int) -> bool:
+        return any(lo <= i < hi for lo, hi in self.nesting)
 
     @property
     def anchor(self) -> int:
@@ -109,7 +127,9 @@ class Unit:
     start: int  # tokens
     end: int
     para: int
-    attributions: list[Attribution] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)  # the outermost sourcing ones
+    # Outermost attributions that source no claim: relations (see rules.CUE_RELATION).
+    relations: list[Attribution] = field(default_factory=list)
     consumed: bool = False  # taken into a quotation's claim
 
     def root(self, doc: Doc) -> Token:

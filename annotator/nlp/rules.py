@@ -169,6 +169,31 @@ CUE_STATEMENT = _rule(
     "In a statement, the ministry urged calm.",
 )
 
+CUE_SPEAKER_LABEL = _rule(
+    "cue.speaker_label",
+    "cues",
+    "a speaker's label and a colon open the line ('TAPPER:', 'Q:', 'Name: headline')",
+    0.8,
+    "Candidate Interview\n\nTAPPER: Do you regret the remark?\n\nSANDERS: No, I stand by it.",
+    "Candidate Interview\n\nDate: Monday, June 6\n\nThe race tightened.",
+)
+CUE_INTENTION = _rule(
+    "cue.intention",
+    "cues",
+    "an intention or decision reported with its infinitive ('wants to', 'refused to')",
+    0.6,
+    "The senator wants to cut the budget by a third.",
+    "The senator wants a new car.",
+)
+CUE_RELATION = _rule(
+    "cue.relation",
+    "cues",
+    "a stance or request taken by the source: recorded, but the claim stays the writer's",
+    0.6,
+    "Governor Bush attacked the plan on Tuesday.",
+    "The storm attacked the coast on Tuesday.",
+)
+
 # ---------------------------------------------------------------- sources (the span)
 SOURCE_SUBJECT = _rule(
     "source.subject",
@@ -187,7 +212,7 @@ SOURCE_SHARED_SUBJECT = _rule(
 SOURCE_RELATIVE = _rule(
     "source.relative",
     "sources",
-    "the noun a relative clause ('who said') attaches to",
+    "a relative pronoun: '{word}' stands for '{antecedent}'",
     None,
     "The plan drew fire from its allies, who warned that costs would rise.",
 )
@@ -211,6 +236,20 @@ SOURCE_CITING = _rule(
     "the source the reporting outlet cites",
     None,
     "The Journal reported, citing people familiar with the matter, that the deal was off.",
+)
+SOURCE_SPEAKER_LABEL = _rule(
+    "source.speaker_label",
+    "sources",
+    "the speaker's label before the colon",
+    None,
+    "Candidate Interview\n\nTAPPER: Do you regret the remark?\n\nSANDERS: No, I stand by it.",
+)
+SOURCE_CONTROLLER = _rule(
+    "source.controller",
+    "sources",
+    "the subject of the verb the infinitive completes ('continued to insist')",
+    None,
+    "The senator continued to insist that the bill would pass.",
 )
 SOURCE_PARTICIPLE = _rule(
     "source.participle",
@@ -278,6 +317,13 @@ TYPE_QUANTIFIER = _rule(
     "people counted, not named",
     0.5,
     "The council voted on the plan.\n\nAll but three urged the board to keep the school open.",
+)
+TYPE_SPEAKER = _rule(
+    "type.speaker",
+    "sources",
+    "a speaker in a transcript is a person",
+    0.75,
+    "Candidate Interview\n\nTAPPER: Do you regret the remark?\n\nSANDERS: No, I stand by it.",
 )
 TYPE_PRONOUN = _rule(
     "type.pronoun",

@@ -91,9 +91,8 @@ def match_exact(gold: Sequence[Pieces], predicted: Sequence[Pieces]) -> dict[int
 def predicted_content(claim: ExtractedClaim) -> Span | None:
     """The claim's content span when the record has one; else, for a claim with a source
     or a cue, the claim itself; else None (the writer's own text has no content span)."""
-    content = getattr(claim, "content", None)
-    if isinstance(content, Span):
-        return content
+    if claim.content is not None:
+        return claim.content
     if claim.source is not None or claim.cue is not None:
         return Span(claim.text, claim.start, claim.end)
     return None
@@ -104,6 +103,14 @@ _PREDICTED: dict[str, Callable[[ExtractedClaim], Span | None]] = {
     "cue": lambda claim: claim.cue,
     "content": predicted_content,
 }
+
+
+def predicted_spans(claim: ExtractedClaim, role: str) -> list[Span]:
+    """The claim's own span of ``role`` and those of the relations found in it."""
+    own = _PREDICTED[role](claim)
+    spans = [] if own is None else [own]
+    spans += [s for r in claim.relations if (s := getattr(r, role)) is not None]
+    return spans
 
 
 def _distinct(spans: Iterable[Pieces], text: str) -> list[Pieces]:
@@ -160,24 +167,24 @@ def score_article(
 ) -> ArticleScore:
     """Match the claims' spans of one article against its attributions."""
     gold: list[GoldSpan] = []
-    predicted: dict[str, int] = {}
+    counts: dict[str, int] = {}
     for role in ROLES:
         gold_spans = _distinct(
             (pieces for a in attributions if (pieces := a.span(role)) is not None), text
         )
-        predicted_spans = _distinct(
-            (((s.start, s.end),) for c in claims if (s := _PREDICTED[role](c)) is not None), text
+        predicted = _distinct(
+            (((s.start, s.end),) for c in claims for s in predicted_spans(c, role)), text
         )
         exact, overlapping = (
-            match_exact(gold_spans, predicted_spans),
-            match_overlap(gold_spans, predicted_spans),
+            match_exact(gold_spans, predicted),
+            match_overlap(gold_spans, predicted),
         )
         gold += (
             GoldSpan(role, span, g in exact, g in overlapping) for g, span in enumerate(gold_spans)
         )
-        predicted[role] = len(predicted_spans)
+        counts[role] = len(predicted)
     sentences = tuple(sorted({(c.sentence_start, c.sentence_end) for c in claims}))
-    return ArticleScore(name, text, sentences, tuple(gold), predicted)
+    return ArticleScore(name, text, sentences, tuple(gold), counts)
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ def test_json_is_one_object_of_exact_and_overlap_figures_per_span() -> None:
     # Gold spans in relations: 3 + 2 + 1 sources (one relation has none), 3 + 3 + 1 cues
     # and contents (a Content2 joins its relation's content).
     assert [summary[r]["overlap"]["gold"] for r in ("source", "cue", "content")] == [6, 7, 7]
-    # "Volunteers painted the pier" is annotated as an attribution no detector reports.
+    # "Volunteers swept the pier" is annotated as an attribution no detector reports.
     assert summary["cue"]["overlap"]["r"] < 1.0
 
 
@@ -56,7 +56,7 @@ def test_recall_per_cue_lemma_shows_the_missed_cue() -> None:
     cells = [[c.strip() for c in line.split("│")[1:-1]] for line in result.stdout.splitlines()]
     # lemma, gold, found, missed, recall; the most missed first
     lemma_rows = [row for row in cells if len(row) == 5]
-    assert lemma_rows[0] == ["paint", "1", "0", "1", "0.00"]
+    assert lemma_rows[0] == ["sweep", "1", "0", "1", "0.00"]
     assert ["say", "2", "2", "0", "1.00"] in lemma_rows
     assert "missed gold spans" not in result.stdout
 
@@ -67,7 +67,7 @@ def test_misses_are_printed_in_their_sentence_with_the_article_name() -> None:
     assert "missed gold spans" in out
     assert "ferry" in out.split("missed gold spans")[1]
     # Marked, and the article's "[b]" is shown as written, not read as markup.
-    assert "Volunteers ⟦painted⟧ the pier [b]blue[/b]." in out
+    assert "Volunteers ⟦swept⟧ the pier [b]blue[/b]." in out
 
 
 def test_a_bad_annotation_file_is_reported_and_the_rest_is_scored(tmp_path: Path) -> None:

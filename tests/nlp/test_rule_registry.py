@@ -18,7 +18,10 @@ ClaimsOf = Callable[[str], list[ExtractedClaim]]
 
 
 def fired(claims: list[ExtractedClaim]) -> set[str]:
-    return {e.rule for c in claims for e in c.evidence}
+    """The rules behind the claims' evidence and behind the relations found in them."""
+    return {e.rule for c in claims for e in c.evidence} | {
+        r.rule for c in claims for r in c.relations
+    }
 
 
 @pytest.mark.parametrize("rule", rules.RULES.values(), ids=lambda r: r.id)

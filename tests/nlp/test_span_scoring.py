@@ -83,7 +83,7 @@ def test_an_article_is_scored_over_distinct_spans() -> None:
         # Two claims on one source and cue span count them once.
         claim(2, "We are ready", source=span("Mara Lindqvist"), cue=span("said", 2)),
         claim(3, '"We are ready,"', source=span("Mara Lindqvist"), cue=span("said", 2)),
-        claim(4, "Volunteers painted the pier [b]blue[/b]."),
+        claim(4, "Volunteers swept the pier [b]blue[/b]."),
     ]
     result = SpanResult([score_article("ferry", FERRY, gold, claims)])
     summary = result.summary()
@@ -105,7 +105,7 @@ def test_an_article_is_scored_over_distinct_spans() -> None:
     missed = [(s.role, FERRY[s.pieces[0][0] : s.pieces[-1][1]]) for _, s in result.misses()]
     assert missed == [
         ("source", "Volunteers"),
-        ("cue", "painted"),
+        ("cue", "swept"),
         ("content", "the pier [b]blue[/b"),
     ]
 

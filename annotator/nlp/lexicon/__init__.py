@@ -67,6 +67,9 @@ class Lexicon:
     byline_words: frozenset[str] = frozenset()  # "by", "and", "reporting" in a byline
     gendered_titles: tuple[tuple[str, str], ...] = ()  # ("mr", "m"), ("ms", "f")
     office_modifiers: frozenset[str] = frozenset()  # "former", "shadow"
+    intention_verbs: frozenset[str] = frozenset()  # "wants to", "refused to"
+    relation_verbs: frozenset[str] = frozenset()  # "attacked", "endorsed", "called for"
+    non_speaker_labels: frozenset[str] = frozenset()  # "Date:", "Photo:" are no speakers
 
     @cached_property
     def stance_frames(self) -> dict[str, str]:
@@ -136,4 +139,7 @@ def load_lexicon(extra_dir: str | None) -> Lexicon:
         byline_words=lower("byline_words"),
         gendered_titles=pairs("gendered_titles"),
         office_modifiers=lower("office_modifiers"),
+        intention_verbs=lower("intention_verbs"),
+        relation_verbs=lower("relation_verbs"),
+        non_speaker_labels=lower("non_speaker_labels"),
     )

@@ -216,3 +216,47 @@ def quote_credit(doc: Doc, unit: Unit) -> Attribution | None:
         confidence=rules.CUE_CREDIT.conf(),
         frame=set(range(unit.start, unit.end)),
     )
+
+
+def speaker_label(ctx: DocContext, unit: Unit) -> Attribution | None:
+    """ "TAPPER: And obviously, you're supporting …", "Trey Gowdy: Inquiry Helped Reveal
+    Email Scandal": a paragraph (or headline) that opens with a speaker's label and a colon
+    is the speaker's. The label is one to four capitalised words with no verb, a name or in
+    capitals; not a field of the page ("Date:", "Photo:"), a place heading a list ("Iowa:
+    …") or the letters of an interview ("Q:", "A:"), which name nobody."""
+    doc = ctx.doc
+    para_start = ctx.paras[unit.para][0]
+    if unit.start != para_start:
+        return None
+    colon = next(
+        (i for i in range(unit.start, min(unit.start + 5, unit.end - 1)) if doc[i].text == ":"),
+        None,
+    )
+    if colon is None or colon == unit.start:
+        return None
+    label = doc[unit.start : colon]
+    words = [t for t in label if not t.is_punct]
+    if (
+        not words
+        or len(words) > 4
+        or any(not t.text[:1].isupper() or t.pos_ in ("VERB", "AUX") for t in words)
+        or " ".join(t.lower_ for t in words) in ctx.lex.non_speaker_labels
+        or any(t.lower_ in ctx.lex.non_speaker_labels for t in words)
+        or any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME") for t in words)
+        or (len(words) == 1 and len(words[0]) == 1)
+        or not any(t.is_upper or t.pos_ == "PROPN" or t.ent_type_ for t in words)
+        or not any(t.is_alpha for t in doc[colon + 1 : unit.end])
+    ):
+        return None
+    return Attribution(
+        cue_start=colon,
+        cue_end=colon + 1,
+        src_head=words[-1].i,
+        src_start=words[0].i,
+        src_end=words[-1].i + 1,
+        cue_rule=rules.CUE_SPEAKER_LABEL.id,
+        source_rule=rules.SOURCE_SPEAKER_LABEL.id,
+        confidence=rules.CUE_SPEAKER_LABEL.conf(),
+        content=[(colon + 1, unit.end)],
+        frame=set(range(unit.start, colon + 1)),
+    )

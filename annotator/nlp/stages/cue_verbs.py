@@ -8,6 +8,8 @@ attribute nothing.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from spacy.tokens import Doc, Token
 
 from annotator.nlp import rules
@@ -31,7 +33,6 @@ from annotator.nlp.stages.subjects import SUBJECT_FINDERS, fronted_name, mistagg
 def verb_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
     """The attribution a reporting verb makes, or None when it makes none."""
     lex = ctx.lex
-    doc = verb.doc
     lemma = verb.lemma_.lower()
     if verb.dep_ in ("amod", "compound", "acomp", "aux", "auxpass", "nmod"):
         # '"...," Okonjo told supporters' parsed as a noun phrase ("Okonjo told" modifying
@@ -62,48 +63,31 @@ def verb_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
         # "X was quoted as saying by the newspaper", "quoted by Interfax as saying": the
         # agent of the quoting relays the source.
         relayed_by = by_agent(base, lex) or by_agent(verb, lex)
-    if subj.lower_ not in RELATIVE and (
-        subj.lower_ in NON_SOURCE_SUBJECTS
-        or (
-            subj.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X")
-            and source_rule != rules.SOURCE_DANGLING_NAME.id
-            and not mistagged_name(ctx, subj)
-        )
-    ):
+    found_source = source_of(ctx, verb, base, subj, source_rule)
+    if found_source is None:
         return None
-    src: Token | None
-    if subj.lower_ in RELATIVE:
-        if base.dep_ == "relcl":
-            src = base.head
-        else:
-            # "allies, who warned": the nearest noun before the relative pronoun.
-            src = next(
-                (
-                    doc[i]
-                    for i in range(subj.i - 1, ctx.sentence_start(verb) - 1, -1)
-                    if doc[i].pos_ in ("NOUN", "PROPN")
-                ),
-                None,
-            )
-            if src is None:
-                return None
-        source_rule = rules.SOURCE_RELATIVE.id
-    else:
-        if base.dep_ == "relcl":
-            return None  # "... which the US says are ...": embedded in the writer's sentence
-        src = fronted_name(ctx, subj, verb) or subj
-        if src is not subj:
-            source_rule = rules.SOURCE_FRONTED_NAME.id
-    if any(c.dep_ == "neg" for c in verb.children):
-        return None  # "officials did not say how much ...": nothing is attributed
+    src, source_rule, embedded, relative = found_source
     weak = lemma in lex.weak_cue_verbs
     if weak and source_rule == rules.SOURCE_PARTICIPLE.id:
         return None  # "cut its forecast, blaming higher costs": a reason, not a report
     if weak and not can_report(src, lex):
         return None  # "the corner found Ortega unmarked", "the storm showed its force"
+    # A report the claim does not rest on is still a relation: one embedded in a relative
+    # clause of the writer's sentence ("… which the US says are …"), a negated one
+    # ("officials did not say how much"), a request ("asks Turkey to delay").
+    sources_claim = not embedded and not any(c.dep_ == "neg" for c in verb.children)
     found = _content(ctx, verb, base, subj, src, source_rule)
     if found is None:
-        return None
+        # No report, but maybe a request or a stance ("asked Turkey to delay", "rejected
+        # the plan"): a noun object alone counts only for verbs of stance ("added 500
+        # jobs", "raised $2 million" are no relation).
+        children = _about_children(verb) if can_report(src, lex) else []
+        if lemma not in lex.relation_verbs:
+            children = [c for c in children if c.dep_ != "dobj"]
+        about = [subtree_range(c) for c in children]
+        if not about:
+            return None
+        found, sources_claim = (about, False), False
     content, after_content = found
 
     src_start, src_end = source_span(src, lex)
@@ -131,6 +115,9 @@ def verb_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
     if after_content:
         conf -= rules.AFTER_CONTENT_PENALTY
     return Attribution(
+        sources_claim=sources_claim,
+        clauses=None if sources_claim else clause_content(verb),
+        relative=None if relative is None else relative.i,
         cue_start=cue_start,
         cue_end=cue_end,
         src_head=src.i,
@@ -146,6 +133,72 @@ def verb_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
         after_content=after_content,
         citing=citing(verb),
     )
+
+
+# Dependency labels of what a verb is about: its object, clause, complement, preposition.
+_ABOUT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "acomp", "oprd", "dative"})
+
+
+def _about_children(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in _ABOUT_DEPS and c.i > verb.i]
+
+
+def relation_content(verb: Token) -> list[tuple[int, int]]:
+    """What a verb of stance or request is about: the token ranges of its object, clause,
+    complement or prepositional phrase after it."""
+    return [subtree_range(c) for c in _about_children(verb)]
+
+
+def clause_content(verb: Token) -> list[tuple[int, int]]:
+    """What ``verb`` is about but its prepositional phrases, where the parser may hang
+    the sentence's own "according to …" ("hoped that …", "criticised the plan to …")."""
+    return [
+        subtree_range(c)
+        for c in verb.children
+        if c.dep_ in _ABOUT_DEPS and c.dep_ != "prep" and c.i > verb.i
+    ]
+
+
+class Source(NamedTuple):
+    head: Token
+    rule: str
+    embedded: bool = False  # in a relative clause of the writer's sentence
+    relative: Token | None = None  # "who" in "its allies, who warned": head stands for it
+
+
+def source_of(
+    ctx: DocContext, verb: Token, base: Token, subj: Token, source_rule: str
+) -> Source | None:
+    """The head of the source a verb's subject stands for, and the rule that found it:
+    the subject itself, the noun a relative pronoun stands for ("allies, who warned"), or
+    a name the parser left before a long apposition; None when the subject cannot be a
+    source ("this shows"). A verb in a relative clause of the writer's sentence ("…,
+    which the US says are …") is ``embedded``."""
+    doc = verb.doc
+    described = any(c.dep_ in ("acl", "relcl", "prep", "amod") for c in subj.children)
+    if subj.lower_ not in RELATIVE and (
+        (subj.lower_ in NON_SOURCE_SUBJECTS and not described)  # "those surveyed" are people
+        or (
+            subj.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X")
+            and source_rule != rules.SOURCE_DANGLING_NAME.id
+            and not mistagged_name(ctx, subj)
+        )
+    ):
+        return None
+    if subj.lower_ in RELATIVE:
+        if base.dep_ == "relcl":
+            return Source(base.head, rules.SOURCE_RELATIVE.id, relative=subj)
+        # "allies, who warned": the nearest noun before the relative pronoun.
+        for i in range(subj.i - 1, ctx.sentence_start(verb) - 1, -1):
+            if doc[i].pos_ in ("NOUN", "PROPN"):
+                return Source(doc[i], rules.SOURCE_RELATIVE.id, relative=subj)
+        return None
+    if base.dep_ == "relcl":
+        return Source(subj, source_rule, embedded=True)
+    fronted = fronted_name(ctx, subj, verb)
+    if fronted is not None:
+        return Source(fronted, rules.SOURCE_FRONTED_NAME.id)
+    return Source(subj, source_rule)
 
 
 def _content(

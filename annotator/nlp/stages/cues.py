@@ -18,9 +18,11 @@ from annotator.nlp.phrases import source_span
 from annotator.nlp.stages.cue_phrases import (
     according_to,
     no_comment,
+    speaker_label,
     statement_cue,
     trailing_headline_cue,
 )
+from annotator.nlp.stages.cue_relations import intention_attribution, relation_attribution
 from annotator.nlp.stages.cue_verbs import verb_attribution
 
 # More attributions than this in one sentence is no prose (text without full stops, a
@@ -49,16 +51,21 @@ def find_cues(ctx: DocContext) -> None:
             if quoted[i] >= 0 or tok.pos_ not in ("VERB", "AUX"):
                 continue
             lemma = tok.lemma_.lower()
+            attr = None
             if lemma in lex.cue_verbs or lemma in lex.stance_frames:
                 attr = verb_attribution(ctx, tok)
                 if attr is not None and attr.citing is not None:
                     _relay_through_subject(ctx, attr)
-                if attr is not None and quoted[attr.src_head] < 0:
-                    # "said in a statement", "told reporters": widen the cue.
-                    ext = cue_ext.get(attr.cue_end) or cue_ext.get(attr.cue_end + 1)
-                    if ext is not None and ext - attr.cue_end <= 4:
-                        attr.cue_end = ext
-                    found.append(attr)
+            if attr is None and lemma in lex.intention_verbs:
+                attr = intention_attribution(ctx, tok)
+            if attr is None and lemma in lex.relation_verbs:
+                attr = relation_attribution(ctx, tok)
+            if attr is not None and quoted[attr.src_head] < 0:
+                # "said in a statement", "told reporters": widen the cue.
+                ext = cue_ext.get(attr.cue_end) or cue_ext.get(attr.cue_end + 1)
+                if ext is not None and ext - attr.cue_end <= 4:
+                    attr.cue_end = ext
+                found.append(attr)
         for s, e in according:
             if unit.start <= s < unit.end and quoted[s] < 0:
                 attr = according_to(ctx, s, e, unit.start, unit.end)
@@ -66,21 +73,25 @@ def find_cues(ctx: DocContext) -> None:
                     found.append(attr)
         for s, e in refusals:
             if unit.start <= s < unit.end and quoted[s] < 0:
-                attr = no_comment(ctx, s, e, unit.end)
-                if attr is not None and not any(a.verb == attr.verb for a in found):
-                    found.append(attr)
+                found = _with_phrase(found, no_comment(ctx, s, e, unit.end), s, e)
         for s, e in statements:
             if unit.start <= s < unit.end and quoted[s] < 0:
-                # Only when no reporting verb already owns this clause.
-                attr = statement_cue(ctx, s, e)
-                if attr is not None and not any(a.verb == attr.verb for a in found):
-                    found.append(attr)
+                found = _with_phrase(found, statement_cue(ctx, s, e), s, e)
+        label = speaker_label(ctx, unit)
+        if label is not None:
+            found.append(label)
         for attr in found:
             _widen_document(ctx, attr)
-        # The outermost attribution owns a claim: drop those nested in another's content.
-        # An attribution after its content ("X expects Y, a spokeswoman said") wins
-        # over a verb inside that content, even where the parse nests it the other way.
-        top = outermost(found, unit)
+        _describing_sources(doc, found)
+        # The outermost attribution owns a claim: drop those nested in another's content,
+        # a relation's included ("The US had hoped that Ankara would agree …" is not
+        # Ankara's claim). An attribution after its content ("X expects Y, a spokeswoman
+        # said") wins over a verb inside that content, even where the parse nests it the
+        # other way. Nested ones are mostly the source's own words ("X said he wants to
+        # …"): they become neither claims nor relations.
+        outer = outermost(found, unit)
+        top = [a for a in outer if a.sources_claim]
+        unit.relations = [a for a in outer if not a.sources_claim]
         top.sort(key=lambda a: min(a.cue_start, a.src_start))
         if _direct_question(ctx, unit):
             # "What did officials say at Tuesday's briefing?" asks and reports nothing;
@@ -99,6 +110,41 @@ def find_cues(ctx: DocContext) -> None:
             trailing = trailing_headline_cue(ctx, unit)
             if trailing is not None and trailing.cue_start == unit.attributions[0].cue_start:
                 unit.attributions = [trailing]
+
+
+def _with_phrase(
+    found: list[Attribution], attr: Attribution | None, start: int, end: int
+) -> list[Attribution]:
+    """``found`` with a phrase cue over tokens [start, end) ("declined to comment", "in a
+    statement") added, unless a report already owns its verb. The phrase wins over what
+    its verb made alone: "declined to comment" is a refusal, not an intention; "did not
+    respond" a reply, not a negated report; the "say" of "declined to say" is the
+    refusal's."""
+    if attr is None:
+        return found
+    kept = [
+        a
+        for a in found
+        if not (start <= a.anchor < end and a.verb != attr.verb)
+        and not (
+            a.verb == attr.verb and (a.cue_rule == rules.CUE_INTENTION.id or not a.sources_claim)
+        )
+    ]
+    if not any(a.verb == attr.verb for a in kept):
+        kept.append(attr)
+    return kept
+
+
+def _describing_sources(doc: Doc, found: list[Attribution]) -> None:
+    """ "A man who declined to give his name said …": an attribution inside another's source
+    phrase describes that source; it owns no claim (it stays a relation)."""
+    for a in found:
+        for b in found:
+            head = doc[b.src_head]
+            if b is not a and head.left_edge.i <= a.anchor <= head.right_edge.i:
+                a.sources_claim = False
+                a.clauses = a.clauses if a.clauses is not None else []
+                break
 
 
 def _widen_document(ctx: DocContext, a: Attribution) -> None:
@@ -137,7 +183,7 @@ def outermost(found: list[Attribution], unit: Unit) -> list[Attribution]:
             for a in found
             if not any(
                 b is not a
-                and b.in_content(a.anchor)
+                and b.nests(a.anchor)
                 and not (a.after_content and a.in_content(b.anchor))
                 for b in found
             )
@@ -147,7 +193,7 @@ def outermost(found: list[Attribution], unit: Unit) -> list[Attribution]:
     size = unit.end - unit.start + 1
     diff = [0] * (size + 1)
     for b in found:
-        for lo, hi in b.content:
+        for lo, hi in b.nesting:
             lo, hi = max(lo, unit.start) - unit.start, min(hi, unit.end) - unit.start
             if lo < hi:
                 diff[lo] += 1
@@ -159,7 +205,7 @@ def outermost(found: list[Attribution], unit: Unit) -> list[Attribution]:
     top = []
     for a in found:
         p = a.anchor - unit.start
-        if not 0 <= p < size or cover[p] - a.in_content(a.anchor) <= 0:
+        if not 0 <= p < size or cover[p] - a.nests(a.anchor) <= 0:
             top.append(a)
     return top
 

@@ -9,8 +9,8 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from annotator.nlp import rules
-from annotator.nlp.context import DocContext, Draft
-from annotator.records import Evidence, ExtractedClaim, Span
+from annotator.nlp.context import Attribution, DocContext, Draft
+from annotator.records import Evidence, ExtractedClaim, Relation, Span
 
 CLAIMS_KEY = "annotator_claims"  # doc.user_data key of the claims as plain dicts
 
@@ -24,8 +24,10 @@ def write_claims(ctx: DocContext, write_spans: bool) -> None:
     source_spans: list[SpacySpan] = []
     cue_spans: list[SpacySpan] = []
     ctx.drafts.sort(key=lambda d: (d.start, d.end))
+    relations = _relations_by_draft(ctx)
     for seq, d in enumerate(ctx.drafts):
         claim = _claim(ctx, seq, d)
+        claim.relations = relations[seq]
         records.append(_as_dict(claim))
         if d.attribution is not None:
             a = d.attribution
@@ -46,25 +48,73 @@ def _token_span(doc: Doc, start: int, end: int) -> Span:
     return Span(tokens.text, tokens.start_char, tokens.end_char)
 
 
+def _source(doc: Doc, a: Attribution) -> tuple[Span, Span | None]:
+    """The source span of ``a`` and, for a relative pronoun, the noun it stands for."""
+    phrase = _token_span(doc, a.src_start, a.src_end)
+    if a.relative is None:
+        return phrase, None
+    return _token_span(doc, a.relative, a.relative + 1), phrase
+
+
+def _content(doc: Doc, a: Attribution) -> Span | None:
+    """What ``a`` reports: its content ranges from the first word to the last, without
+    the frame (source, cue, punctuation) at either end."""
+    words = [
+        i
+        for lo, hi in a.content
+        for i in range(lo, hi)
+        if i not in a.frame and not (doc[i].is_punct or doc[i].is_space)
+    ]
+    return _token_span(doc, min(words), max(words) + 1) if words else None
+
+
+def _relations_by_draft(ctx: DocContext) -> list[list[Relation]]:
+    """Every attribution found that does not own a claim, given to the claim its cue is in."""
+    doc = ctx.doc
+    owners = {id(d.attribution) for d in ctx.drafts if d.attribution is not None}
+    out: list[list[Relation]] = [[] for _ in ctx.drafts]
+    k = 0
+    for a in sorted(
+        (
+            a
+            for unit in ctx.units
+            for a in (*unit.relations, *unit.attributions)
+            if id(a) not in owners
+        ),
+        key=lambda a: a.cue_start,
+    ):
+        cue = _token_span(doc, a.cue_start, a.cue_end)
+        while k < len(ctx.drafts) and ctx.drafts[k].end <= cue.start:
+            k += 1
+        if k == len(ctx.drafts) or cue.start < ctx.drafts[k].start:
+            continue  # in no claim (a byline, a credit line)
+        out[k].append(Relation(a.cue_rule, cue, _source(doc, a)[0], _content(doc, a)))
+    return out
+
+
 def _claim(ctx: DocContext, seq: int, d: Draft) -> ExtractedClaim:
     doc, text = ctx.doc, ctx.text
     evidence = list(d.evidence)
-    source = cue = resolved = relayed = None
+    source = cue = resolved = relayed = content = None
     source_type, flag, reason = "unattributed", False, None
     confidence = d.confidence
     a = d.attribution
     m = d.mention
     if a is not None:
         cue = _token_span(doc, a.cue_start, a.cue_end)
-        source = _token_span(doc, a.src_start, a.src_end)
+        source, resolved = _source(doc, a)
         evidence.insert(0, rules.rule(a.cue_rule).evidence(cue.text, cue.start, cue.end))
+        # "its allies, who warned": the pronoun is the source, standing for the noun.
+        why = {} if resolved is None else {"word": source.text, "antecedent": resolved.text}
         evidence.insert(
-            1, rules.rule(a.source_rule).evidence(source.text, source.start, source.end)
+            1, rules.rule(a.source_rule).evidence(source.text, source.start, source.end, **why)
         )
         if a.relayed is not None:
             relayed = _token_span(doc, *a.relayed)
             evidence.append(rules.RELAY_CITED_BY.evidence(relayed.text, relayed.start, relayed.end))
         confidence = min(a.confidence, m.info.confidence if m else a.confidence)
+        content = Span(text[d.start : d.end], d.start, d.end) if d.kind == "quote" else None
+        content = content or _content(doc, a)
     elif d.continues is not None:
         evidence.append(rules.RESOLVE_CONTINUATION.evidence(text[d.start : d.end], d.start, d.end))
     elif d.unsourced is not None:
@@ -106,6 +156,7 @@ def _claim(ctx: DocContext, seq: int, d: Draft) -> ExtractedClaim:
         relayed_by=relayed,
         confidence=round(max(0.05, min(confidence, 0.99)), 3),
         evidence=evidence,
+        content=content,
     )
 
 
@@ -136,14 +187,26 @@ def _as_dict(c: ExtractedClaim) -> dict[str, Any]:
             {"rule": e.rule, "text": e.text, "start": e.start, "end": e.end, "why": e.why}
             for e in c.evidence
         ],
+        "content": _span_dict(c.content),
+        "relations": [
+            {
+                "rule": r.rule,
+                "cue": _span_dict(r.cue),
+                "source": _span_dict(r.source),
+                "content": _span_dict(r.content),
+            }
+            for r in c.relations
+        ],
     }
 
 
-def _span_from(d: dict[str, Any] | None, text: str | None) -> Span | None:
-    if d is None:
-        return None
+def _span_of(d: dict[str, Any], text: str | None) -> Span:
     start, end = d["start"], d["end"]
     return Span(d["text"] if text is None else text[start:end], start, end)
+
+
+def _span_from(d: dict[str, Any] | None, text: str | None) -> Span | None:
+    return None if d is None else _span_of(d, text)
 
 
 def claim_from_dict(d: dict[str, Any], text: str | None = None) -> ExtractedClaim:
@@ -175,6 +238,16 @@ def claim_from_dict(d: dict[str, Any], text: str | None = None) -> ExtractedClai
                 e["why"],
             )
             for e in d["evidence"]
+        ],
+        content=_span_from(d["content"], text),
+        relations=[
+            Relation(
+                r["rule"],
+                _span_of(r["cue"], text),
+                _span_from(r["source"], text),
+                _span_from(r["content"], text),
+            )
+            for r in d["relations"]
         ],
     )
 

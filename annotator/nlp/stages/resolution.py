@@ -68,6 +68,7 @@ def resolve(ctx: DocContext) -> None:
                     draft.kind == "quote"
                     or _runs_on_quote(ctx, draft, previous)
                     or _bullet_after_colon(ctx, draft, previous)
+                    or _after_speaker_label(draft, previous)
                 )
                 and previous is not None
                 and previous.mention is not None
@@ -116,7 +117,8 @@ def resolve(ctx: DocContext) -> None:
             if m.info.source_type == "named_person"
             for name in _surnames(doc, m)
         )
-        info = classify_source(ctx, a.src_start, a.src_end, head, known, known_orgs)
+        speaker = a.source_rule == rules.SOURCE_SPEAKER_LABEL.id
+        info = classify_source(ctx, a.src_start, a.src_end, head, known, known_orgs, speaker)
         mention = Mention(
             a.src_start,
             a.src_end,
@@ -469,6 +471,18 @@ def _bullet_after_colon(ctx: DocContext, draft: Draft, previous: Draft | None) -
         return False
     before = text[previous.start : previous.end].rstrip()
     return before.endswith(":") or (previous.continues is not None and bulleted(previous))
+
+
+def _after_speaker_label(draft: Draft, previous: Draft | None) -> bool:
+    """ "TAPPER: Do you regret it? | It hurt people.": the rest of a labelled speaker's
+    paragraph is the speaker's too."""
+    return (
+        previous is not None
+        and previous.para == draft.para
+        and (previous.attribution is not None or previous.continues is not None)
+        and (previous.continues or previous).attribution is not None
+        and (previous.continues or previous).attribution.cue_rule == rules.CUE_SPEAKER_LABEL.id
+    )
 
 
 def _attributed_continuation(drafts: list[Draft], k: int) -> Draft | None:

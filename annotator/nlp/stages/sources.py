@@ -62,6 +62,7 @@ class _Phrase:
     head: Token
     known_people: set[str]  # surnames of people named earlier
     known_orgs: frozenset[str]  # first words of organisations named earlier in full
+    speaker: bool = False  # a speaker's label in a transcript ("TAPPER:")
 
     @property
     def doc(self) -> Doc:
@@ -171,6 +172,17 @@ def _pronoun(p: _Phrase) -> SourceInfo | None:
         confidence=rule.conf("it"),
         pronoun=low,
         evidence=[p.head_evidence(rule, "it")],
+    )
+
+
+def _speaker(p: _Phrase) -> SourceInfo | None:
+    """ "TAPPER:", "Q:": a transcript's speaker is a person, whatever the model's tag,
+    unless it names a body."""
+    if not p.speaker or (p.head.ent_type_ in ORG_LABELS and not p.head.is_upper):
+        return None
+    rule = rules.TYPE_SPEAKER
+    return SourceInfo(
+        "named_person", confidence=rule.conf(), person=True, evidence=[p.span_evidence(rule)]
     )
 
 
@@ -522,6 +534,7 @@ def _fallback(p: _Phrase) -> SourceInfo:
 TYPING: tuple[Callable[[_Phrase], SourceInfo | None], ...] = (
     _quantifier,
     _pronoun,
+    _speaker,
     _aged_name,
     _name_with_person_role,
     _name_with_org_role,
@@ -544,6 +557,7 @@ def classify_source(
     head: Token,
     known_people: set[str],
     known_orgs: frozenset[str] = frozenset(),
+    speaker: bool = False,
 ) -> SourceInfo:
     """Type the source made of tokens [start, end) whose syntactic head is ``head``.
 
@@ -565,7 +579,7 @@ def classify_source(
         if head.lower_ in SINGLE_QUANTIFIERS and typed.source_type == "unnamed_group":
             typed.source_type, typed.plural, typed.person = "unnamed_person", False, True
         return typed
-    phrase = _Phrase(ctx, start, end, head, known_people, known_orgs)
+    phrase = _Phrase(ctx, start, end, head, known_people, known_orgs, speaker)
     for typing_rule in TYPING:
         info = typing_rule(phrase)
         if info is not None:

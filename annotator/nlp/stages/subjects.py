@@ -37,6 +37,18 @@ def mistagged_name(ctx: DocContext, token: Token) -> bool:
     return token.text[:1].isupper() and (not token.is_sent_start or ctx.named_elsewhere(token))
 
 
+def controller_subject(ctx: DocContext, verb: Token) -> Found:
+    """ "Sanders is choosing not to respond", "she continued to insist that …", "Clinton
+    seemed to confirm …": a verb in an infinitive complement reports for the subject of
+    the verb it completes."""
+    if verb.dep_ != "xcomp" or verb.head is verb or verb.head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return NOT_FOUND
+    subj, _ = subject(ctx, verb.head)
+    if subj is None and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
+        subj, _ = subject(ctx, verb.head.head)  # "is inclined to believe", "was quick to say"
+    return (subj, rules.SOURCE_CONTROLLER.id) if subj is not None else NOT_FOUND
+
+
 def participle_subject(ctx: DocContext, verb: Token) -> Found:
     """ "The coach was less complimentary, saying his side had been too passive": a
     participle with no subject of its own reports for the subject of the clause it hangs on."""
@@ -107,7 +119,13 @@ def apposed_clause_subject(ctx: DocContext, verb: Token) -> Found:
 
 
 # Tried in order when the verb has no subject of its own.
-SUBJECT_FINDERS = (subject, participle_subject, inverted_subject, apposed_clause_subject)
+SUBJECT_FINDERS = (
+    subject,
+    controller_subject,
+    participle_subject,
+    inverted_subject,
+    apposed_clause_subject,
+)
 
 
 def dangling_name(ctx: DocContext, verb: Token) -> Token | None:

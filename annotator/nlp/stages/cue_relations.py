@@ -1,0 +1,102 @@
+"""Attributions beyond reporting verbs: reported intentions ("she wants to run"), which
+source the claim, and relations ("X attacked the plan", "asked Turkey to delay", "Trump's
+plan to …"), which record who took a stance but leave the claim to the writer.
+
+The decision, in docs/detection.md: an evaluation or a request is a fact the writer
+reports (that X attacked, asked, endorsed); what it is about is not X's claim. An intention
+or a belief is the source's own mind, reported: the claim rests on the source.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from annotator.nlp import rules
+from annotator.nlp.context import Attribution, DocContext
+from annotator.nlp.phrases import relayed, source_span, subtree_range
+from annotator.nlp.stages.cue_verbs import (
+    Source,
+    can_report,
+    clause_content,
+    relation_content,
+    source_of,
+)
+from annotator.nlp.stages.subjects import SUBJECT_FINDERS
+
+# A verb in these roles is no predicate of its own ("a supporting role", "the endorsed bill").
+_NOT_PREDICATE = frozenset({"amod", "compound", "aux", "auxpass", "nmod", "acomp"})
+
+
+def _source(ctx: DocContext, verb: Token) -> Source | None:
+    """The source of a verb of stance or intention: a subject that can hold a view."""
+    for finder in SUBJECT_FINDERS:
+        subj, rule = finder(ctx, verb)
+        if subj is not None:
+            found = source_of(ctx, verb, verb, subj, rule)
+            if found is None or not can_report(found.head, ctx.lex):
+                return None
+            return found
+    return None
+
+
+def _attribution(
+    ctx: DocContext,
+    verb: Token,
+    source: Source,
+    cue: rules.Rule,
+    content: list[tuple[int, int]],
+    sources_claim: bool,
+) -> Attribution:
+    lex = ctx.lex
+    src = source.head
+    src_start, src_end = source_span(src, lex)
+    cue_end = verb.i + 1
+    while cue_end < len(verb.doc) and verb.doc[cue_end].dep_ == "prt":
+        cue_end += 1  # "point out", "lash out": the particle is part of the verb
+    frame = set(range(src.left_edge.i, src.right_edge.i + 1)) | set(range(verb.i, cue_end))
+    ctx.claimed_verbs.add(verb.i)
+    return Attribution(
+        cue_start=verb.i,
+        cue_end=cue_end,
+        src_head=src.i,
+        src_start=src_start,
+        src_end=src_end,
+        cue_rule=cue.id,
+        source_rule=source.rule,
+        relative=None if source.relative is None else source.relative.i,
+        confidence=cue.conf(),
+        verb=verb.i,
+        content=content,
+        frame=frame,
+        relayed=relayed(src, lex),
+        sources_claim=sources_claim,
+        clauses=None if sources_claim else clause_content(verb),
+    )
+
+
+def intention_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
+    """ "She wants to run", "the senator plans to vote against it", "Cruz refused to
+    endorse": an intention, decision or refusal reported with its infinitive."""
+    if verb.dep_ in _NOT_PREDICATE:
+        return None
+    plan = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if plan is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in plan.children):
+        return None
+    found = _source(ctx, verb)
+    if found is None:
+        return None
+    return _attribution(ctx, verb, found, rules.CUE_INTENTION, [subtree_range(plan)], True)
+
+
+def relation_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
+    """ "Bush attacked Trump", "Cruz endorsed the plan", "she called for an inquiry": a
+    stance, evaluation or request, with what it is about."""
+    if verb.dep_ in _NOT_PREDICATE:
+        return None
+    content = relation_content(verb)
+    if not content:
+        return None
+    found = _source(ctx, verb)
+    if found is None:
+        return None
+    return _attribution(ctx, verb, found, rules.CUE_RELATION, content, False)
