@@ -10,6 +10,7 @@ from export_corpus_data import add_corpus, corpus_claim_ids, label_corpus
 
 from annotator.cli import main
 from annotator.export import export_corpus
+from annotator.importing import import_labels
 from annotator.labels import LabelSchema
 from annotator.merge import merge_databases
 from annotator.store import Store
@@ -98,3 +99,31 @@ def test_a_missing_source_is_reported_before_the_target_is_made(tmp_path: Path) 
         result.output.strip() == f"Error: {tmp_path / 'nope.db'}: no such database; check the path"
     )
     assert not team.exists()
+
+
+def test_merging_a_copy_rebuilt_from_its_own_export_adds_nothing(
+    tmp_path: Path, schema: LabelSchema
+) -> None:
+    """The export's labels come back as `import` records; they are still the same ratings."""
+    full = tmp_path / "full.db"
+    with closing(Store(full)) as store:
+        label_corpus(store, add_corpus(store), schema)
+        export_corpus(store, "jsonl", tmp_path / "full.jsonl")
+    rebuilt = tmp_path / "rebuilt.db"
+    with closing(Store(rebuilt)) as store:
+        add_corpus(store)
+        assert import_labels(store, tmp_path / "full.jsonl", schema).added == 6
+    counts = merge_databases([full, rebuilt], tmp_path / "team.db")
+    assert [(c.annotations_added, c.annotations_present) for c in counts] == [(10, 0), (0, 6)]
+    with closing(Store(tmp_path / "team.db")) as merged:
+        assert merged.corpus_counts().annotations == 10
+        assert chain_is_intact(merged)
+
+
+def test_importing_a_database_own_export_adds_nothing(tmp_path: Path, schema: LabelSchema) -> None:
+    with closing(Store(tmp_path / "full.db")) as store:
+        label_corpus(store, add_corpus(store), schema)
+        export_corpus(store, "jsonl", tmp_path / "full.jsonl")
+        report = import_labels(store, tmp_path / "full.jsonl", schema)
+        assert (report.added, report.present) == (0, 6)
+        assert store.corpus_counts().annotations == 10
