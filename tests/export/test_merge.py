@@ -28,6 +28,15 @@ def chain_is_intact(store: Store) -> bool:
     return True
 
 
+def labelled_and_exported(folder: Path, schema: LabelSchema) -> Path:
+    """`full.db`, the labelled corpus, and its JSONL export `full.jsonl` beside it."""
+    full = folder / "full.db"
+    with closing(Store(full)) as store:
+        label_corpus(store, add_corpus(store), schema)
+        export_corpus(store, "jsonl", folder / "full.jsonl")
+    return full
+
+
 def make_reviewer_db(path: Path, schema: LabelSchema, reviewer: str, minute: int) -> Path:
     with closing(Store(path)) as store:
         ids = add_corpus(store)
@@ -73,10 +82,7 @@ def test_merge_keeps_everything_once(tmp_path: Path, schema: LabelSchema) -> Non
 def test_merged_export_matches_the_source_for_its_reviewers(
     tmp_path: Path, schema: LabelSchema
 ) -> None:
-    full = tmp_path / "full.db"
-    with closing(Store(full)) as store:
-        label_corpus(store, add_corpus(store), schema)
-        export_corpus(store, "jsonl", tmp_path / "full.jsonl")
+    full = labelled_and_exported(tmp_path, schema)
     result = CliRunner().invoke(main, ["merge", str(full), "--into", str(tmp_path / "team.db")])
     assert result.exit_code == 0, result.output
     with closing(Store(tmp_path / "team.db")) as merged:
@@ -105,10 +111,7 @@ def test_merging_a_copy_rebuilt_from_its_own_export_adds_nothing(
     tmp_path: Path, schema: LabelSchema
 ) -> None:
     """The export's labels come back as `import` records; they are still the same ratings."""
-    full = tmp_path / "full.db"
-    with closing(Store(full)) as store:
-        label_corpus(store, add_corpus(store), schema)
-        export_corpus(store, "jsonl", tmp_path / "full.jsonl")
+    full = labelled_and_exported(tmp_path, schema)
     rebuilt = tmp_path / "rebuilt.db"
     with closing(Store(rebuilt)) as store:
         add_corpus(store)
@@ -121,9 +124,8 @@ def test_merging_a_copy_rebuilt_from_its_own_export_adds_nothing(
 
 
 def test_importing_a_database_own_export_adds_nothing(tmp_path: Path, schema: LabelSchema) -> None:
-    with closing(Store(tmp_path / "full.db")) as store:
-        label_corpus(store, add_corpus(store), schema)
-        export_corpus(store, "jsonl", tmp_path / "full.jsonl")
+    full = labelled_and_exported(tmp_path, schema)
+    with closing(Store(full)) as store:
         report = import_labels(store, tmp_path / "full.jsonl", schema)
         assert (report.added, report.present) == (0, 6)
         assert store.corpus_counts().annotations == 10

@@ -19,6 +19,8 @@ from annotator.nlp.pipeline import Extractor
 from annotator.records import CLAIM_KINDS, SOURCE_TYPES
 from annotator.store import Store
 
+pytest_plugins = ["model_fixtures"]  # the real spaCy model, loaded once
+
 pytestmark = pytest.mark.slow
 
 SPANS = ("source", "cue", "resolved", "relayed")

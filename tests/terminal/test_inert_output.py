@@ -24,6 +24,8 @@ from annotator.labels import default_schema_path
 from annotator.records import Article, ExtractedClaim, PipelineInfo, Span
 from annotator.store import Store
 
+pytest_plugins = ["model_fixtures"]  # the real spaCy model, loaded once
+
 # Retitle the terminal (OSC, ended by BEL and by ESC \), clear the screen (CSI), colour
 # by the 8-bit CSI, a device control string, bell, backspace, DEL, and Rich markup that
 # would become an OSC 8 hyperlink.
@@ -169,7 +171,28 @@ COMMANDS: dict[str, Callable[[Hostile], list[str]]] = {
 DETECTION = {
     "extract-table": lambda h: ["extract", str(h.named), "--format", "table"],
     "extract-jsonl": lambda h: ["extract", str(h.named), str(h.headers_csv)],
+    "evaluate": lambda h: ["evaluate", str(gold_pair(h)), "--spans"],
+    "evaluate-json": lambda h: ["evaluate", str(gold_pair(h)), "--json"],
 }
+
+
+def gold_pair(h: Hostile) -> Path:
+    """A folder holding a hostile article and a gold file of hostile lines, both named
+    hostile: what `annotator evaluate` names and quotes in its misses."""
+    folder = h.folder / "gold"
+    folder.mkdir(exist_ok=True)
+    stem = f"pair{HOSTILE.replace('/', '|')}"
+    (folder / f"{stem}.txt").write_bytes(h.named.read_bytes())
+    gold = {
+        "anchor": f"The mayor said {HOSTILE}",
+        "source_type": "named_person",
+        "accept": [f"named_person{HOSTILE}"],
+        "anonymous_flag": False,
+        "source": f"mayor{HOSTILE}",
+        "cue": f"said{HOSTILE}",
+    }
+    (folder / f"{stem}.gold.jsonl").write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    return folder
 
 
 def run(argv: list[str], *, terminal: bool) -> bytes:

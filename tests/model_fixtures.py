@@ -1,4 +1,8 @@
-"""The real extraction model, loaded once for the terminal tests that run detection."""
+"""The real extraction model for tests that run detection, loaded once per session.
+
+A conftest imports `extractor`, and `model` where the code under test loads the model
+itself (a command): every `load_extractor` call of such a test returns the session's.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,5 @@ def extractor() -> Extractor:
 
 @pytest.fixture
 def model(extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> Extractor:
-    """Every `load_extractor` call of the test returns the session's real model."""
     monkeypatch.setattr(pipeline, "load_extractor", lambda model=None: extractor)
     return extractor
