@@ -129,9 +129,9 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
     return Hostile(folder, db, labels, schema, named, headers_csv)
 
 
-def _ingest_refusals(h: Hostile) -> list[str]:
+def _ingest_refusals(h: Hostile, command: str = "ingest") -> list[str]:
     return [
-        "ingest",
+        command,
         str(h.headers_csv),
         str(h.folder / f"missing{HOSTILE}.txt"),
         str(next(h.folder.glob("notes*.pdf"))),
@@ -167,7 +167,24 @@ COMMANDS: dict[str, Callable[[Hostile], list[str]]] = {
     "usage-error": lambda h: ["stats", "--db", str(h.folder)],
     "no-such-command": lambda h: [f"stats{HOSTILE}"],
     "schema-error": lambda h: ["audit", "--db", str(h.db), "--schema", str(h.labels)],
+    "schema-invalid": lambda h: ["audit", "--db", str(h.db), "--schema", str(invalid_schema(h))],
+    # review prints what its ingest refused, then stops: the new database holds no claims.
+    "review": lambda h: [*_ingest_refusals(h, "review")[:-2], "--db", str(h.folder / "r.db")],
 }
+
+
+def invalid_schema(h: Hostile) -> Path:
+    """A label schema whose question name (quoted by the error) is hostile."""
+    path = h.folder / "invalid.toml"
+    path.write_text(
+        h.schema.read_text(encoding="utf-8").replace(
+            'name = "anonymous_flag"', f"name = {json.dumps('flag' + HOSTILE)}"
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
 DETECTION = {
     "extract-table": lambda h: ["extract", str(h.named), "--format", "table"],
     "extract-jsonl": lambda h: ["extract", str(h.named), str(h.headers_csv)],
