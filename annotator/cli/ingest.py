@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import click
+
 from annotator.cli.group import db_option, model_option, processes_option
 from annotator.cli.output import rich_console
 from annotator.cli.progress import article_progress

@@ -20,6 +20,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -70,7 +71,7 @@ class StoreBase:
             if not self.read_only:
                 conn.execute("PRAGMA foreign_keys = ON")
                 if self.path != MEMORY:
-                    self.db.enable_wal()
+                    self._enable_wal()
                 conn.execute("PRAGMA synchronous = FULL")
         except BaseException as error:
             conn.close()
@@ -78,6 +79,22 @@ class StoreBase:
                 raise self._fault(error) from error
             raise
         return found
+
+    def _enable_wal(self) -> None:
+        """Switch a new file to WAL. Processes opening it at the same moment contend for
+        the switch, and SQLite answers "busy" at once rather than risk a deadlock on it:
+        so wait a little and try again (a file another process switched meanwhile is
+        then in WAL already)."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self.db.enable_wal()  # a no-op when the file is in WAL already
+                return
+            except sqlite3.OperationalError as error:
+                code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+                if code != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
 
     def _connect(self) -> sqlite3.Connection:
         if self.path == MEMORY:
