@@ -12,11 +12,13 @@ its value.
 from __future__ import annotations
 
 import re
-from typing import AnyStr
+from typing import TYPE_CHECKING, AnyStr
 
-from rich.console import OverflowMethod
 from rich.markup import escape as _escape_markup
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from rich.console import OverflowMethod
 
 # CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), and two-character ESC sequences.
 _ANSI = re.compile(

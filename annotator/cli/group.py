@@ -21,7 +21,6 @@ from annotator import __version__
 from annotator.cli.output import end_quietly
 from annotator.errors import AnnotatorError
 from annotator.safe_text import clean
-from annotator.store.faults import no_such_database, storage_fault
 
 FC = TypeVar("FC", bound=Callable[..., Any])
 
@@ -94,6 +93,8 @@ class AnnotatorGroup(click.Group):
             if os.environ.get("ANNOTATOR_DEBUG"):
                 raise
             if isinstance(error, sqlite3.Error):
+                from annotator.store.faults import storage_fault  # the store loads lazily
+
                 fault = storage_fault(error, ctx.meta.get(DB_PATH_KEY) or "the database")
                 if fault is not None:
                     raise click.ClickException(clean(str(fault), one_line=True)) from error
@@ -196,4 +197,6 @@ def reviewer_option(role: str) -> Callable[[FC], FC]:
 def require_database(db_path: str) -> None:
     """Commands that read a dataset never create one: a wrong --db is an error."""
     if not Path(db_path).is_file():
+        from annotator.store.faults import no_such_database
+
         raise no_such_database(db_path)

@@ -12,12 +12,14 @@ import contextlib
 import os
 import signal
 import sys
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
-from rich.console import Console
 
 from annotator.safe_text import clean
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 CLOSED_PIPE_STATUS = 128 + getattr(signal, "SIGPIPE", 13)
 
@@ -37,12 +39,13 @@ def end_quietly() -> NoReturn:
     sys.exit(CLOSED_PIPE_STATUS)
 
 
-class _Console(Console):
-    def on_broken_pipe(self) -> None:
-        self.quiet = True
-        end_quietly()
-
-
 def rich_console(**options: Any) -> Console:
     """A Rich console (stdout, or `stderr=True`) that ends quietly on a closed pipe."""
-    return _Console(**options)
+    from rich.console import Console  # not paid for by commands that print plain lines
+
+    class QuietOnClosedPipe(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            end_quietly()
+
+    return QuietOnClosedPipe(**options)
