@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from annotator.safe_text import clean
+
 
 class AnnotatorError(Exception):
     """Base of every error annotator reports to a user (one line, no traceback)."""
@@ -15,7 +17,8 @@ class InputError(AnnotatorError):
         self.line = line
         self.problem = problem
         where = f"{path}:{line}" if line is not None else path
-        super().__init__(f"{where}: {problem}")
+        # One inert line, whatever the file name or a CSV header holds.
+        super().__init__(clean(f"{where}: {problem}", one_line=True))
 
     @classmethod
     def at(cls, origin: str, problem: str) -> InputError:

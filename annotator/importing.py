@@ -10,6 +10,7 @@ Identical records already stored are not added twice, so re-running an import is
 from __future__ import annotations
 
 import json
+import math
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -88,7 +89,10 @@ def _items(data: Any, default_schema: str) -> Iterator[_Item]:
     if not isinstance(data, dict):
         raise LineError("expected a JSON object")
     if data.get("format") == CORPUS_FORMAT:
-        for one in data.get("annotations") or []:
+        annotations = data.get("annotations") or []
+        if not isinstance(annotations, list) or not all(isinstance(a, dict) for a in annotations):
+            raise LineError('"annotations" must be a list of objects, as an export writes it')
+        for one in annotations:
             yield _item(data.get("claim_id"), one, one.get("schema_id"))
     else:
         yield _item(data.get("claim"), data, default_schema)
@@ -104,8 +108,12 @@ def _item(claim: Any, data: dict[str, Any], schema_id: Any) -> _Item:
     if not isinstance(labels, dict):
         raise LineError('"labels" must be an object such as {"credibility": 4}')
     seconds = data.get("seconds")
-    if seconds is not None and (not isinstance(seconds, int | float) or isinstance(seconds, bool)):
-        raise LineError("'seconds' must be a number or null")
+    if seconds is not None and (
+        not isinstance(seconds, int | float)
+        or isinstance(seconds, bool)
+        or not math.isfinite(seconds)  # JSON's NaN and 1e400 cannot be stored, nor hashed
+    ):
+        raise LineError("'seconds' must be a finite number or null")
     return _Item(
         claim_id=claim,
         reviewer=reviewer,
@@ -158,18 +166,20 @@ def import_labels(store: Store, path: str | Path, schema: LabelSchema) -> Import
     report = ImportReport()
     pending: list[_Item] = []
     with lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
+        for number, raw in enumerate(lines, start=1):
+            try:
+                line = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                report.errors.append(f"{source}:{number}: not UTF-8 text")
+                continue
+            if not line.strip():  # blank, or only a byte-order mark
                 continue
             try:
-                items = list(_items(json.loads(line.decode("utf-8-sig")), schema.id))
+                items = list(_items(json.loads(line), schema.id))
                 for item in items:
                     _check(item, store, schemas, schema.id)
             except json.JSONDecodeError as error:
                 report.errors.append(f"{source}:{number}: not valid JSON ({error.msg})")
-                continue
-            except UnicodeDecodeError:
-                report.errors.append(f"{source}:{number}: not UTF-8 text")
                 continue
             except AnnotatorError as error:
                 report.errors.append(f"{source}:{number}: {error}")

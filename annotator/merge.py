@@ -17,6 +17,7 @@ from pathlib import Path
 from annotator.errors import MergeError
 from annotator.store import Store
 from annotator.store.corpus import labels_of
+from annotator.store.faults import corrupt
 from annotator.store.migrations import SCHEMA_VERSION
 
 
@@ -36,14 +37,19 @@ class MergeCounts:
 
 
 def _open_source(path: Path) -> Store:
-    # Not migrated: merging leaves the tables of a reviewer's file as they are.
-    source = Store(path, migrate=False)
+    # Read-only and not migrated: merging leaves a reviewer's file exactly as it is.
+    source = Store(path, migrate=False, read_only=True)
     if not 1 <= source.schema_version <= SCHEMA_VERSION:
         source.close()
         raise MergeError(
             f"{path}: database schema version {source.schema_version} cannot be merged by "
             f"this annotator (knows 1..{SCHEMA_VERSION}); open it with annotator first"
         )
+    # A damaged file is refused before anything of it reaches the target.
+    problems = source.page_problems(quick=True, limit=1)
+    if problems:
+        source.close()
+        raise corrupt(str(path), problems[0])
     return source
 
 

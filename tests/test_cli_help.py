@@ -22,6 +22,8 @@ def test_the_main_commands_exist() -> None:
         "merge",
         "audit",
         "adjudicate",
+        "check",
+        "backup",
     }
     assert set(COMMANDS) == expected
     for name in COMMANDS:  # every entry points at a real command
@@ -49,7 +51,8 @@ def test_a_store_error_is_one_line_without_traceback(tmp_path) -> None:  # type:
     result = CliRunner().invoke(main, ["stats", "--db", str(bad)])
     assert result.exit_code == 1
     assert "Traceback" not in result.output
-    assert "bad.db: cannot open as an annotator database" in result.output
+    assert "bad.db: not an annotator database, or a corrupt one" in result.output
+    assert len(result.output.splitlines()) == 1
 
 
 def test_an_unforeseen_fault_is_one_line_too(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -59,6 +62,7 @@ def test_an_unforeseen_fault_is_one_line_too(tmp_path, monkeypatch) -> None:  # 
     def broken_stats(self: Store) -> None:  # a fault the test cannot cause for real
         raise RuntimeError("disk on fire\nsecond line")
 
+    Store(tmp_path / "a.db").close()
     monkeypatch.setattr(Store, "stats", broken_stats)
     result = CliRunner().invoke(main, ["stats", "--db", str(tmp_path / "a.db")])
     assert result.exit_code == 1

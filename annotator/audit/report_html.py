@@ -1,18 +1,17 @@
 """The audit as one self-contained HTML file: inline CSS, inline SVG charts, no script.
 
-Everything that came from the data (titles, reviewer names, values) is html-escaped.
+Everything that came from the data (titles, reviewer names, values) is html-escaped and
+cleaned of control characters.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from html import escape
 
 from annotator.audit.agreement import MIN_SHARED_CLAIMS
 from annotator.audit.report import FORMAT, AuditReport
 from annotator.audit.report_text import accuracy_text, gold_text, kappa_text, number, percent
-from annotator.audit.svg import bar_chart, heatmap
-from annotator.safe_text import clean
+from annotator.audit.svg import bar_chart, escape, heatmap
 
 CSS = """
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 1100px; color: #222; }
@@ -45,7 +44,7 @@ def _history(report: AuditReport) -> str:
             f"<p>Head hash <code>{escape(chain.head)}</code></p>"
         )
     b = chain.first_break
-    who = "" if b.claim_id is None else f", claim {b.claim_id}, reviewer {clean(b.reviewer or '')}"
+    who = "" if b.claim_id is None else f", claim {b.claim_id}, reviewer {b.reviewer or ''}"
     return f'<p class="broken">BROKEN at record {b.id}{escape(who)}: {escape(b.problem)}</p>'
 
 
@@ -123,7 +122,7 @@ def _reviewers(report: AuditReport) -> str:
 
 
 def _distributions(report: AuditReport) -> str:
-    names = [clean(r.reviewer) for r in report.reviewers]
+    names = [r.reviewer for r in report.reviewers]
     charts = []
     for field in report.agreement:
         values = sorted({v for r in report.reviewers for v in r.distribution.get(field.field, {})})
@@ -178,7 +177,7 @@ def _detector(report: AuditReport) -> str:
 def _articles(report: AuditReport) -> str:
     rows = [
         (
-            clean(a.title or a.article_id),
+            a.title or a.article_id,
             a.claims,
             ", ".join(f"{t} {100 * s:.0f}%" for t, s in a.source_shares.items()),
             "yes" if a.cites_anonymous else "no",
@@ -218,7 +217,7 @@ def report_html(report: AuditReport) -> str:
         f'<meta name="generator" content="{FORMAT}">'
         f"<title>Audit of {escape(report.database)}</title>"
         f"<style>{CSS}</style></head><body>"
-        f"<h1>Audit of {escape(clean(report.database))}</h1>"
+        f"<h1>Audit of {escape(report.database)}</h1>"
         f"<p>Schema {escape(report.schema)}; {report.claims_labelled} claims labelled, "
         f"{report.claims_multi} by two or more reviewers.</p>{body}</body></html>\n"
     )

@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from annotator.audit.report import FORMAT, AuditReport
+from annotator.safe_text import inert_json
 
 DIGITS = 6
 
@@ -37,4 +38,5 @@ def report_dict(report: AuditReport) -> dict[str, Any]:
 
 
 def report_json(report: AuditReport) -> str:
-    return json.dumps(report_dict(report), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(report_dict(report), sort_keys=True, indent=2, ensure_ascii=False)
+    return inert_json(text) + "\n"

@@ -12,7 +12,7 @@ from annotator.audit.agreement import MIN_SHARED_CLAIMS, PairKappa
 from annotator.audit.chain import ChainReport
 from annotator.audit.detector import Accuracy
 from annotator.audit.report import AuditReport
-from annotator.safe_text import clean
+from annotator.safe_text import plain
 
 BAR_WIDTH = 20
 TOO_FEW = "too few to judge"
@@ -39,17 +39,17 @@ def chain_line(chain: ChainReport) -> Text:
         return Text.assemble(
             ("History: ", "bold"),
             (f"OK, {chain.records} records chained", "green"),
-            f" (head {chain.head[:16]})",
+            plain(f" (head {chain.head[:16]})"),
         )
     broken = chain.first_break
     who = (
         ""
         if broken.claim_id is None
-        else f" claim {broken.claim_id}, reviewer {clean(broken.reviewer or '')},"
+        else f" claim {broken.claim_id}, reviewer {broken.reviewer or ''},"
     )
     return Text.assemble(
         ("History: ", "bold"),
-        (f"BROKEN at record {broken.id}:{who} {broken.problem}", "bold red"),
+        plain(f"BROKEN at record {broken.id}:{who} {broken.problem}", "bold red"),
     )
 
 
@@ -66,7 +66,7 @@ def agreement_table(report: AuditReport) -> Table:
     for field in report.agreement:
         ci = "—" if field.alpha_ci is None else f"{field.alpha_ci[0]:.2f} – {field.alpha_ci[1]:.2f}"
         table.add_row(
-            field.field,
+            plain(field.field),
             field.level,
             str(field.claims),
             number(field.alpha),
@@ -92,8 +92,8 @@ def kappa_table(report: AuditReport) -> Table:
     for field in report.agreement:
         for pair in field.kappas:
             table.add_row(
-                field.field,
-                Text(f"{pair.reviewer_a} · {pair.reviewer_b}"),
+                plain(field.field),
+                plain(f"{pair.reviewer_a} · {pair.reviewer_b}"),
                 kappa_text(pair),
                 str(pair.claims),
             )
@@ -105,8 +105,10 @@ def disputes_line(report: AuditReport) -> Text:
     questions = ", ".join(f"{name} {n}" for name, n in d.by_question.items())
     return Text.assemble(
         ("Disputes: ", "bold"),
-        f"{d.total} claims with a disputed question ({d.adjudicated} adjudicated); "
-        f"by question: {questions or 'none adjudicated'}",
+        plain(
+            f"{d.total} claims with a disputed question ({d.adjudicated} adjudicated); "
+            f"by question: {questions or 'none adjudicated'}"
+        ),
     )
 
 
@@ -126,7 +128,7 @@ def reviewer_table(report: AuditReport) -> Table:
     for r in report.reviewers:
         kept = "—" if not r.machine_compared else f"{r.machine_accepted}/{r.machine_compared}"
         table.add_row(
-            Text(r.reviewer),
+            plain(r.reviewer),
             str(r.claims),
             number(r.median_seconds, 1),
             number(r.p10_seconds, 1),
@@ -145,7 +147,7 @@ def speed_bars(report: AuditReport) -> Table:
     for r in report.reviewers:
         line = bar(r.median_seconds or 0, most)
         line.append(f" {number(r.median_seconds, 1)}")
-        table.add_row(Text(r.reviewer), line)
+        table.add_row(plain(r.reviewer), line)
     return table
 
 
@@ -155,16 +157,16 @@ def distribution_tables(report: AuditReport) -> Iterator[Table]:
         values = sorted({v for r in report.reviewers for v in r.distribution.get(field.field, {})})
         if not values:
             continue
-        table = Table("value", title=f"Labels given: {field.field}")
+        table = Table("value", title=plain(f"Labels given: {field.field}"))
         for name in names:
-            table.add_column(Text(name))  # reviewer names are data, never markup
+            table.add_column(plain(name))
         most = max(r.distribution[field.field].get(v, 0) for r in report.reviewers for v in values)
         for value in values:
             cells = []
             for r in report.reviewers:
                 n = r.distribution[field.field].get(value, 0)
                 cells.append(bar(n, most, 10).append(f" {n}"))
-            table.add_row(Text(value), *cells)
+            table.add_row(plain(value), *cells)
         yield table
 
 
@@ -197,13 +199,11 @@ def detector_tables(report: AuditReport) -> Iterator[RenderableType]:
         f"{d.anonymous_ties} ties left out)"
     )
     # Spaces instead of underscores let the narrow column headers wrap.
-    matrix = Table(
-        "gold ↓ machine →",
-        *[t.replace("_", " ") for t in d.types],
-        title=f"Source type confusion matrix ({d.gold} gold)",
-    )
+    matrix = Table("gold ↓ machine →", title=f"Source type confusion matrix ({d.gold} gold)")
+    for source_type in d.types:
+        matrix.add_column(plain(source_type.replace("_", " ")))
     for name, row in zip(d.types, d.confusion, strict=True):
-        matrix.add_row(name, *[str(n) if n else "·" for n in row])
+        matrix.add_row(plain(name), *[str(n) if n else "·" for n in row])
     yield matrix
     scores = Table(
         "source type",
@@ -219,7 +219,7 @@ def detector_tables(report: AuditReport) -> Iterator[RenderableType]:
     )
     for s in d.scores:
         scores.add_row(
-            s.source_type,
+            plain(s.source_type),
             percent(s.precision),
             percent(s.recall),
             str(s.gold),
@@ -262,9 +262,9 @@ def article_table(report: AuditReport) -> Table:
         )
         reason = "—" if not a.anonymous_claims else f"{a.reason_given_claims}/{a.anonymous_claims}"
         table.add_row(
-            Text(clean(a.title or a.article_id), overflow="fold"),
+            plain(a.title or a.article_id, overflow="fold"),
             str(a.claims),
-            Text(shares),
+            plain(shares),
             "yes" if a.cites_anonymous else "no",
             str(a.single_anonymous_claims),
             reason,
@@ -275,9 +275,10 @@ def article_table(report: AuditReport) -> Table:
 def renderables(report: AuditReport) -> list[RenderableType]:
     head = Text.assemble(
         ("Audit of ", "bold"),
-        clean(report.database),
-        f": schema {report.schema}, {report.claims_labelled} claims labelled, "
-        f"{report.claims_multi} by two or more reviewers",
+        plain(
+            f"{report.database}: schema {report.schema}, {report.claims_labelled} claims "
+            f"labelled, {report.claims_multi} by two or more reviewers"
+        ),
     )
     return [
         head,

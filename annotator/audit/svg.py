@@ -6,11 +6,20 @@ namespace, so the file holds no URL at all); every label is escaped.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
-from html import escape
+
+from annotator.safe_text import clean
 
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f")
 ROW = 18
+
+
+def escape(text: str) -> str:
+    """Data as HTML text: no control characters (invalid in HTML, live on a terminal)."""
+    return html.escape(clean(text))
+
+
 LABEL_WIDTH = 170
 BAR_WIDTH = 320
 

@@ -16,16 +16,12 @@ from annotator.audit.report_html import report_html
 from annotator.audit.report_json import report_json
 from annotator.audit.report_text import chain_line, print_report
 from annotator.audit.reviewers import FAST_SECONDS
-from annotator.cli.group import db_option, require_database, schema_option
+from annotator.cli.group import db_option, schema_option
+from annotator.cli.output import echo, rich_console
 from annotator.errors import ReportError
 from annotator.gold import GOLD_METHODS
 from annotator.labels import load_schema
 from annotator.store import Store
-
-
-def open_existing(db_path: str) -> Store:
-    require_database(db_path)
-    return Store(db_path)
 
 
 @click.command()
@@ -75,6 +71,8 @@ def audit(
 ) -> None:
     """Audit the reviewers, the detector and the tamper-evident history of a database.
 
+    Opens the database read-only.
+
     \b
     Examples:
       annotator audit --db team.db
@@ -82,10 +80,10 @@ def audit(
       annotator audit --db team.db --verify-only     # for CI: exit 1 if tampered
       annotator audit --db team.db --verify-only --pin b0f55e03d3900c0b...
     """
-    with contextlib.closing(open_existing(db_path)) as store:
+    with contextlib.closing(Store(db_path, read_only=True)) as store:
         if verify_only:
             chain = verify_chain(store.chain_rows(), pin)
-            Console(stderr=not chain.ok).print(chain_line(chain))
+            rich_console(stderr=not chain.ok).print(chain_line(chain))
             sys.exit(0 if chain.ok else 1)
         report = build_report(
             store,
@@ -95,7 +93,7 @@ def audit(
             pinned=pin,
         )
     if fmt == "text" and out is None:
-        print_report(report, Console())
+        print_report(report, rich_console())
         return
     if fmt == "text":
         console = Console(record=True, width=120, file=io.StringIO())
@@ -110,4 +108,4 @@ def audit(
         Path(out).write_text(content, encoding="utf-8")
     except OSError as error:
         raise ReportError(f"{out}: cannot write the report ({error.strerror})") from error
-    click.echo(f"Wrote {out}", err=True)
+    echo(f"Wrote {out}", err=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from annotator.cli.group import model_option, processes_option
+from annotator.cli.output import echo, rich_console
 from annotator.errors import InputError
 from annotator.nlp.brat import is_brat_folder
 from annotator.records import Article
@@ -89,8 +90,6 @@ def _evaluate_gold(
 ) -> None:
     import json
 
-    from rich.console import Console
-
     from annotator.nlp.evaluate import EvalResult, gold_pairs, read_gold, score
     from annotator.nlp.evaluate_render import render
     from annotator.nlp.pipeline import load_extractor
@@ -116,7 +115,7 @@ def _evaluate_gold(
     if as_json:
         click.echo(json.dumps(total.summary(), indent=2))
     else:
-        Console().print(render(total, per_article, spans=spans))
+        rich_console().print(render(total, per_article, spans=spans))
 
 
 def _read_article(path: Path) -> Article:
@@ -140,8 +139,6 @@ def _evaluate_brat(
 ) -> None:
     import json
 
-    from rich.console import Console
-
     from annotator.cli.progress import article_progress
     from annotator.nlp.brat import Attribution, brat_articles, read_ann
     from annotator.nlp.cue_lemma import cue_lemmas
@@ -157,12 +154,12 @@ def _evaluate_brat(
             scored.append((item.name, article, read_ann(item.ann_path, article.text)))
         except InputError as error:
             failed = True
-            click.echo(f"error: {error}", err=True)
+            echo(f"error: {error}", err=True)
     if not scored:
         raise InputError(", ".join(map(str, folders)), "no article could be read; see above")
 
     extractor = load_extractor(model)
-    console = Console(stderr=True)
+    console = rich_console(stderr=True)
     bar = article_progress("extracting", console)
     result = SpanResult()
     with bar:
@@ -178,6 +175,6 @@ def _evaluate_brat(
         lemma_of = cue_lemmas(extractor.nlp, (text for text, _ in cues))
         rows = recall_by_lemma(cues, lemma_of.__getitem__)
         limit = DEFAULT_LEMMAS if lemmas is None else lemmas
-        Console().print(render(result, rows, limit, misses))
+        rich_console().print(render(result, rows, limit, misses))
     if failed:
         sys.exit(1)

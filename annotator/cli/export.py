@@ -8,10 +8,10 @@ from contextlib import AbstractContextManager, closing, nullcontext
 from typing import cast
 
 import click
-from rich.console import Console
 from rich.progress import Progress
 
-from annotator.cli.group import command_line, db_option, require_database
+from annotator.cli.group import command_line, db_option
+from annotator.cli.output import echo, rich_console
 from annotator.export import FORMATS, ExportOptions, default_output, export_corpus
 from annotator.gold import GOLD_METHODS, GoldMethod
 from annotator.store import Store
@@ -47,6 +47,8 @@ def export(
 ) -> None:
     """Export one annotator.corpus.v1 record per claim, with a <file>.meta.json sidecar.
 
+    Opens the database read-only. A closed pipe (`| head`) ends the export quietly.
+
     \b
     Examples:
       annotator export --format jsonl
@@ -54,13 +56,12 @@ def export(
       annotator export --format spacy --gold adjudicated --out train.spacy
       annotator export --format jsonl --out - | head
     """
-    require_database(db_path)
     options = ExportOptions(reviewers, only_labelled, cast(GoldMethod, gold))
     target = out or str(default_output(db_path, fmt))
-    with closing(Store(db_path)) as store:
+    with closing(Store(db_path, read_only=True)) as store:
         show = target != "-" and sys.stderr.isatty()
         progress: AbstractContextManager[Progress | None] = (
-            Progress(console=Console(stderr=True), transient=True) if show else nullcontext()
+            Progress(console=rich_console(stderr=True), transient=True) if show else nullcontext()
         )
         with progress as bar:
             advance: Callable[[], None] | None = None
@@ -80,7 +81,7 @@ def export(
                 on_record=advance,
             )
     if result.path is not None:
-        click.echo(
+        echo(
             f"{result.path}: {result.tally.records} claims from {result.tally.articles} "
             f"articles ({result.sidecar} describes it)",
             err=True,

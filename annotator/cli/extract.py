@@ -9,7 +9,9 @@ from collections.abc import Iterator
 import click
 
 from annotator.cli.group import model_option, processes_option
+from annotator.cli.output import echo, rich_console
 from annotator.records import Article
+from annotator.safe_text import inert_json, plain
 
 
 @click.command()
@@ -36,7 +38,6 @@ def extract(paths: tuple[str, ...], fmt: str, model: str | None, n_process: int)
       annotator extract article.txt > claims.jsonl
     """
     # Imported here so `annotator --help` and the review UI never load spaCy.
-    from rich.console import Console
     from rich.table import Table
 
     from annotator.errors import InputError
@@ -50,33 +51,33 @@ def extract(paths: tuple[str, ...], fmt: str, model: str | None, n_process: int)
         for item in read_paths(paths):
             if isinstance(item, InputError):
                 failed = True
-                click.echo(f"error: {item}", err=True)
+                echo(f"error: {item}", err=True)
             else:
                 yield item
 
     extractor = load_extractor(model)
-    console = Console()
+    console = rich_console()
     for article, claims in extractor.extract(articles(), n_process=n_process):
         if fmt == "jsonl":
             for claim in claims:
                 record = claim.to_json(article.id, article.origin)
-                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+                sys.stdout.write(inert_json(json.dumps(record, ensure_ascii=False)) + "\n")
             continue
-        table = Table(title=article.origin or article.id, show_lines=False)
+        table = Table(title=plain(article.origin or article.id), show_lines=False)
         for col in ("#", "kind", "type", "anon", "source", "cue", "claim"):
             table.add_column(col, overflow="fold")
         for c in claims:
             source = c.source.text if c.source else ""
             if c.resolved_to is not None:
                 source = f"{source} → {c.resolved_to.text}" if source else f"→ {c.resolved_to.text}"
-            table.add_row(
+            table.add_row(  # article text is data: never markup, never terminal controls
                 str(c.seq),
                 c.kind,
                 c.source_type,
                 "yes" if c.anonymous_flag else "",
-                source,
-                c.cue.text if c.cue else "",
-                c.text if len(c.text) < 160 else c.text[:157] + "...",
+                plain(source),
+                plain(c.cue.text if c.cue else ""),
+                plain(c.text if len(c.text) < 160 else c.text[:157] + "..."),
             )
         console.print(table)
     if failed:

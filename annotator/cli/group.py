@@ -9,6 +9,8 @@ from __future__ import annotations
 import importlib
 import os
 import shlex
+import sqlite3
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,11 +18,15 @@ from typing import Any, TypeVar
 import click
 
 from annotator import __version__
-from annotator.errors import AnnotatorError, StoreError
+from annotator.cli.output import end_quietly
+from annotator.errors import AnnotatorError
+from annotator.safe_text import clean
 
 FC = TypeVar("FC", bound=Callable[..., Any])
 
 DEFAULT_DB = "annotations.db"
+# Where --db puts the database path, so a storage fault met anywhere can name the file.
+DB_PATH_KEY = "annotator.db_path"
 
 
 # Command name -> "module:function". A command's module (and what it imports: spaCy,
@@ -36,6 +42,8 @@ COMMANDS = {
     "merge": "annotator.cli.merge:merge",
     "audit": "annotator.cli.audit:audit",
     "adjudicate": "annotator.cli.adjudicate:adjudicate",
+    "check": "annotator.cli.check:check",
+    "backup": "annotator.cli.backup:backup",
 }
 
 
@@ -54,18 +62,44 @@ class AnnotatorGroup(click.Group):
         assert isinstance(command, click.Command)
         return command
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            try:
+                return super().main(*args, **kwargs)
+            finally:
+                sys.stdout.flush()  # a pipe closed after our last write shows up here
+        except BrokenPipeError:
+            end_quietly()
+
     def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; whatever goes wrong is one inert line on stderr."""
         try:
             return super().invoke(ctx)
         except AnnotatorError as error:
-            raise click.ClickException(str(error)) from error
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise click.ClickException(clean(str(error), one_line=True)) from error
+        except BrokenPipeError:
+            end_quietly()
+        except click.ClickException as error:
+            message = error.format_message()  # usage errors echo the paths given
+            if clean(message, one_line=True) == message:
+                raise
+            inert = clean(message, one_line=True)
+            if isinstance(error, click.UsageError):
+                raise click.UsageError(inert, error.ctx) from error
+            raise click.ClickException(inert) from error
+        except (click.exceptions.Exit, click.Abort):
             raise
         except Exception as error:
-            # A bug or an unforeseen fault: still one line, with what to do about it.
             if os.environ.get("ANNOTATOR_DEBUG"):
                 raise
-            first_line = (str(error).splitlines() or [""])[0]
+            if isinstance(error, sqlite3.Error):
+                from annotator.store.faults import storage_fault  # the store loads lazily
+
+                fault = storage_fault(error, ctx.meta.get(DB_PATH_KEY) or "the database")
+                if fault is not None:
+                    raise click.ClickException(clean(str(fault), one_line=True)) from error
+            # A bug or an unforeseen fault: still one line, with what to do about it.
+            first_line = clean((str(error).splitlines() or [""])[0], one_line=True)
             raise click.ClickException(
                 f"internal error ({type(error).__name__}: {first_line}); please report it "
                 "with the command you ran (ANNOTATOR_DEBUG=1 shows the traceback)"
@@ -109,6 +143,11 @@ def command_line(ctx: click.Context) -> str:
     return shlex.join(words)
 
 
+def _remember_db(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    ctx.meta[DB_PATH_KEY] = value
+    return value
+
+
 db_option = click.option(
     "--db",
     "db_path",
@@ -116,6 +155,7 @@ db_option = click.option(
     default=DEFAULT_DB,
     show_default=True,
     type=click.Path(dir_okay=False),
+    callback=_remember_db,
     help="SQLite database to use (env: ANNOTATOR_DB).",
 )
 
@@ -157,4 +197,6 @@ def reviewer_option(role: str) -> Callable[[FC], FC]:
 def require_database(db_path: str) -> None:
     """Commands that read a dataset never create one: a wrong --db is an error."""
     if not Path(db_path).is_file():
-        raise StoreError(f"{db_path}: no such database; pass an existing one with --db")
+        from annotator.store.faults import no_such_database
+
+        raise no_such_database(db_path)

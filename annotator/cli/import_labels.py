@@ -7,6 +7,7 @@ from contextlib import closing
 import click
 
 from annotator.cli.group import db_option, require_database, schema_option
+from annotator.cli.output import echo
 from annotator.importing import import_labels
 from annotator.labels import load_schema
 from annotator.store import Store
@@ -33,8 +34,8 @@ def import_labels_command(file: str, db_path: str, schema_path: str | None) -> N
     with closing(Store(db_path)) as store:
         report = import_labels(store, file, schema)
     for error in report.errors:
-        click.echo(f"Error: {error}", err=True)
-    click.echo(
+        echo(f"Error: {error}", err=True)
+    echo(
         f"{file}: {report.added} annotations added, {report.present} already present, "
         f"{len(report.errors)} lines failed",
         err=True,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import click
-from rich.console import Console
 
 from annotator.cli.group import db_option, model_option, processes_option
+from annotator.cli.output import rich_console
 from annotator.cli.progress import article_progress
 from annotator.ingest import (
     DEFAULT_MAX_BYTES,
@@ -17,6 +17,7 @@ from annotator.ingest import (
     ingest_paths,
     parse_size,
 )
+from annotator.safe_text import clean
 from annotator.store import Store
 
 
@@ -61,7 +62,7 @@ def ingest(
     Example:
       annotator ingest seeds/ corpus.jsonl --db team.db --max-size 50MB
     """
-    console = Console(stderr=True)
+    console = rich_console(stderr=True)
     bar = article_progress("ingesting", console)
     # Counting first costs a quick extra read of JSONL and CSV files: only worth it
     # when someone is watching the bar.
@@ -72,7 +73,10 @@ def ingest(
         bar.advance(task)
         if step.error is not None:
             console.print(
-                f"annotator: error: {step.error}", markup=False, highlight=False, soft_wrap=True
+                f"annotator: error: {clean(str(step.error), one_line=True)}",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
             )
 
     store = Store(db_path)

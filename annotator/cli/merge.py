@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from annotator.cli.output import echo
 from annotator.merge import merge_databases
 
 
@@ -25,7 +26,7 @@ def merge(sources: tuple[str, ...], into: str) -> None:
       annotator merge alice.db bob.db --into team.db
     """
     for counts in merge_databases(list(sources), into):
-        click.echo(
+        echo(
             f"{counts.source}: {counts.articles_added} articles added "
             f"({counts.articles_present} already present), "
             f"{counts.annotations_added} annotations added "

@@ -8,6 +8,7 @@ import os
 import click
 
 from annotator.cli.group import db_option, model_option, reviewer_option, schema_option
+from annotator.cli.output import echo
 from annotator.labels import load_schema
 from annotator.store import Store
 from annotator.tui.views import FILTERS
@@ -60,9 +61,9 @@ def review(
             report = ingest_paths(store, paths, model=model)
         finally:
             store.close()
-        click.echo(f"ingest: {report.summary()}", err=True)
+        echo(f"ingest: {report.summary()}", err=True)
         for problem in report.failed:
-            click.echo(f"  {problem}", err=True)
+            echo(f"  {problem}", err=True)
 
     from annotator.tui.app import make_app  # Textual loads only for this command
 

@@ -4,7 +4,7 @@ Reviewer labels become `<reviewer>:<field>` columns (the record's note, seconds,
 saved_at and schema id `<reviewer>/<name>`) and gold labels `gold:<field>`;
 the label fields are those of the stored label schemas, so the header is known
 before the first row. Text that a spreadsheet would run as a formula is prefixed
-with `'`.
+with `'`, and terminal control characters are dropped (a CSV is for people to read).
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any, BinaryIO
 
+from annotator.safe_text import clean
+
 # Leading characters that make Excel, LibreOffice or Sheets evaluate a cell (OWASP).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _SPANS = ("source", "cue", "resolved_to", "relayed_by")
@@ -22,14 +24,16 @@ _REVIEW_FIELDS = ("note", "seconds", "saved_at", "schema_id")
 
 
 def neutralise(value: str) -> str:
-    """A text cell that cannot run as a formula."""
+    """A text cell that can neither run as a formula nor act on a terminal."""
+    if not value.isprintable():  # a quick test in C: most cells have nothing to clean
+        value = clean(value)
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def _cell(value: Any) -> Any:
     kind = type(value)  # exact types first: this runs for every cell of every row
     if kind is str:
-        return "'" + value if value.startswith(FORMULA_STARTS) else value
+        return neutralise(value)
     if kind is int or kind is float:
         return value
     if kind is bool:
@@ -102,7 +106,7 @@ def write_csv(
     text = io.TextIOWrapper(out, encoding="utf-8-sig" if bom else "utf-8", newline="")
     writer = csv.writer(text, lineterminator="\r\n")
     columns = header(reviewers, fields)
-    writer.writerow(columns)
+    writer.writerow([neutralise(column) for column in columns])  # reviewer names are data
     count = 0
     for record in records:
         writer.writerow(flatten(record, columns))

@@ -7,10 +7,13 @@ from typing import Any, BinaryIO
 
 import orjson
 
+from annotator.safe_text import inert_json
+
 
 def dumps(record: dict[str, Any]) -> bytes:
-    """The one text of a record: no spaces, non-ASCII kept, key order as built."""
-    return orjson.dumps(record)
+    """The one text of a record: no spaces, non-ASCII kept, key order as built, and
+    inert on a terminal (C1 controls and DEL as \\u escapes, as orjson does for C0)."""
+    return inert_json(orjson.dumps(record))
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: BinaryIO) -> int:

@@ -25,19 +25,32 @@ def read_csv(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
     reader = csv.reader(io.StringIO(text, newline=""))
     header: list[str] | None = None
     first_line = 1
+    rows = 0  # rows after the header that were not blank
     while True:
         try:
             row = next(reader)
         except StopIteration:
+            if header is not None and not rows:
+                yield InputError(name, "no rows after the header; add one row per article")
             return
         except csv.Error as error:
             yield InputError(name, f"unreadable row ({error}); fix the CSV quoting", first_line)
             if header is None:
                 return
+            rows += 1
             first_line = reader.line_num + 1
             continue
         if header is None:
             header = [_column_name(cell) for cell in row]
+            repeated = sorted({column for column in header if header.count(column) > 1})
+            if repeated:
+                yield InputError(
+                    name,
+                    f"the header names {', '.join(map(repr, repeated))} more than once, so which "
+                    "column is meant is unclear; rename or remove the repeated columns",
+                    1,
+                )
+                return
             if "text" not in header:
                 yield InputError(
                     name,
@@ -47,6 +60,7 @@ def read_csv(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
                 )
                 return
         elif any(cell.strip() for cell in row):
+            rows += 1
             yield _row_to_article(row, header, name, first_line)
         first_line = reader.line_num + 1
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import Group, RenderableType
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from annotator.nlp.evaluate import EvalResult, Outcome, SpanScore
+from annotator.safe_text import escape
 
 
 def _rate(n: int, d: int) -> str:
@@ -66,7 +66,8 @@ def _per_type(result: EvalResult) -> Table:
     for col in ("type", "precision", "recall", "F1", "support"):
         table.add_column(col, justify="left" if col == "type" else "right")
     for t, s in result.per_type.items():
-        table.add_row(t, f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}", str(s.support))
+        scores = (f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}", str(s.support))
+        table.add_row(escape(t), *scores)
     return table
 
 

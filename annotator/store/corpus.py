@@ -276,14 +276,18 @@ class CorpusMixin(AnnotationsMixin):
         return bool(self.conn.execute("SELECT changes()").fetchone()[0])
 
     def has_annotation(self, row: dict[str, Any], *, any_saved_at: bool = False) -> bool:
-        """Whether an identical record is stored.
+        """Whether the same record is stored.
 
-        Identity: claim, reviewer, action, labels, note, seconds, saved_at, schema id;
-        ``any_saved_at`` leaves saved_at out (for imported lines that carry none).
+        Identity: claim, reviewer, labels, note, seconds, saved_at, schema id, whatever the
+        action: a rating brought back by import-labels, or merged from a copy rebuilt from
+        an export, is the rating it came from. Only an adjudication stays apart from a
+        reviewer's own record. ``any_saved_at`` leaves saved_at out (for imported lines
+        that carry none).
         """
         sql = (
             "SELECT 1 FROM annotations WHERE claim_id = :claim_id AND reviewer = :reviewer "
-            "AND action = :action AND labels IS :labels AND note IS :note "
+            f"AND (action = '{ADJUDICATE}') = (:action = '{ADJUDICATE}') "
+            "AND labels IS :labels AND note IS :note "
             "AND seconds IS :seconds AND schema_id IS :schema_id"
         )
         if not any_saved_at:

@@ -14,9 +14,17 @@ from annotator.export.csvfile import neutralise
 from annotator.store import Store
 
 
-@pytest.mark.parametrize("danger", ["=cmd|' /C calc'!A0", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+@pytest.mark.parametrize("danger", ["=cmd|' /C calc'!A0", "+1", "-2+3", "@SUM(A1)", "\tx"])
 def test_formula_like_cells_get_a_quote(danger: str) -> None:
     assert neutralise(danger) == "'" + danger
+
+
+@pytest.mark.parametrize(
+    ("raw", "cell"),
+    [("\rx", "x"), ("=\x1b[2Jx", "'=x"), ("note\x1b]0;pwned\x07 here", "note here")],
+)
+def test_terminal_controls_leave_csv_cells(raw: str, cell: str) -> None:
+    assert neutralise(raw) == cell
 
 
 @pytest.mark.parametrize("safe", ["Ankara", "", "'quoted", "3% rise", " =late"])

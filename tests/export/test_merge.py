@@ -10,6 +10,7 @@ from export_corpus_data import add_corpus, corpus_claim_ids, label_corpus
 
 from annotator.cli import main
 from annotator.export import export_corpus
+from annotator.importing import import_labels
 from annotator.labels import LabelSchema
 from annotator.merge import merge_databases
 from annotator.store import Store
@@ -25,6 +26,15 @@ def chain_is_intact(store: Store) -> bool:
             return False
         prev = record.hash
     return True
+
+
+def labelled_and_exported(folder: Path, schema: LabelSchema) -> Path:
+    """`full.db`, the labelled corpus, and its JSONL export `full.jsonl` beside it."""
+    full = folder / "full.db"
+    with closing(Store(full)) as store:
+        label_corpus(store, add_corpus(store), schema)
+        export_corpus(store, "jsonl", folder / "full.jsonl")
+    return full
 
 
 def make_reviewer_db(path: Path, schema: LabelSchema, reviewer: str, minute: int) -> Path:
@@ -72,10 +82,7 @@ def test_merge_keeps_everything_once(tmp_path: Path, schema: LabelSchema) -> Non
 def test_merged_export_matches_the_source_for_its_reviewers(
     tmp_path: Path, schema: LabelSchema
 ) -> None:
-    full = tmp_path / "full.db"
-    with closing(Store(full)) as store:
-        label_corpus(store, add_corpus(store), schema)
-        export_corpus(store, "jsonl", tmp_path / "full.jsonl")
+    full = labelled_and_exported(tmp_path, schema)
     result = CliRunner().invoke(main, ["merge", str(full), "--into", str(tmp_path / "team.db")])
     assert result.exit_code == 0, result.output
     with closing(Store(tmp_path / "team.db")) as merged:
@@ -98,3 +105,27 @@ def test_a_missing_source_is_reported_before_the_target_is_made(tmp_path: Path) 
         result.output.strip() == f"Error: {tmp_path / 'nope.db'}: no such database; check the path"
     )
     assert not team.exists()
+
+
+def test_merging_a_copy_rebuilt_from_its_own_export_adds_nothing(
+    tmp_path: Path, schema: LabelSchema
+) -> None:
+    """The export's labels come back as `import` records; they are still the same ratings."""
+    full = labelled_and_exported(tmp_path, schema)
+    rebuilt = tmp_path / "rebuilt.db"
+    with closing(Store(rebuilt)) as store:
+        add_corpus(store)
+        assert import_labels(store, tmp_path / "full.jsonl", schema).added == 6
+    counts = merge_databases([full, rebuilt], tmp_path / "team.db")
+    assert [(c.annotations_added, c.annotations_present) for c in counts] == [(10, 0), (0, 6)]
+    with closing(Store(tmp_path / "team.db")) as merged:
+        assert merged.corpus_counts().annotations == 10
+        assert chain_is_intact(merged)
+
+
+def test_importing_a_database_own_export_adds_nothing(tmp_path: Path, schema: LabelSchema) -> None:
+    full = labelled_and_exported(tmp_path, schema)
+    with closing(Store(full)) as store:
+        report = import_labels(store, tmp_path / "full.jsonl", schema)
+        assert (report.added, report.present) == (0, 6)
+        assert store.corpus_counts().annotations == 10

@@ -1,4 +1,4 @@
-"""Shared fixtures: the real extraction model, loaded once per session, and paths."""
+"""Shared fixtures: paths, a database (the real model: tests/model_fixtures.py)."""
 
 from __future__ import annotations
 
@@ -7,25 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from annotator.nlp import pipeline
-from annotator.nlp.pipeline import Extractor
 from annotator.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
 SEEDS = ROOT / "seeds"
-
-
-@pytest.fixture(scope="session")
-def extractor() -> Extractor:
-    return pipeline.load_extractor(None)
-
-
-@pytest.fixture
-def model(extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> Extractor:
-    """Make every `load_extractor` call of the test return the session's real model."""
-    monkeypatch.setattr(pipeline, "load_extractor", lambda model=None: extractor)
-    return extractor
 
 
 @pytest.fixture

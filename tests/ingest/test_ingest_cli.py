@@ -11,6 +11,8 @@ from annotator.cli import main
 from annotator.nlp.pipeline import Extractor
 from annotator.store import Store
 
+pytest_plugins = ["model_fixtures"]  # the real spaCy model, loaded once
+
 
 def run(*args: str | Path) -> Result:
     return CliRunner().invoke(main, ["ingest", *map(str, args)])

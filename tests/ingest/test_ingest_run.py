@@ -17,6 +17,8 @@ from annotator.nlp.pipeline import Extractor
 from annotator.records import Article, ExtractedClaim
 from annotator.store import Store
 
+pytest_plugins = ["model_fixtures"]  # the real spaCy model, loaded once
+
 GOOD = ["good.md", "good.html", "good.jsonl", "good.csv", "latin1.txt"]
 BAD = [
     "binary.txt",

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from annotator.errors import StoreError
 from annotator.records import Article, ExtractedClaim, PipelineInfo, claim_id
 from annotator.store import Store
 from annotator.store.migrations import MIGRATIONS, SCHEMA_VERSION
@@ -103,21 +102,6 @@ def test_older_database_is_migrated_and_keeps_its_data(tmp_path: Path) -> None:
         assert [r["text"] for r in store.db["claims"].search("talks")] == [text]
         events = [r["kind"] for r in store.db.query("SELECT kind FROM events")]
         assert "migrate" in events
-
-
-def test_newer_database_is_refused_with_advice(tmp_path: Path) -> None:
-    path = tmp_path / "future.db"
-    with Store(path) as store:
-        store.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    with pytest.raises(StoreError, match="upgrade annotator"):
-        Store(path)
-
-
-def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
-    path = tmp_path / "notes.db"
-    path.write_text("this is not sqlite " * 100)
-    with pytest.raises(StoreError, match=r"notes\.db: cannot open"):
-        Store(path)
 
 
 def test_annotations_are_appended_and_chained(tmp_path: Path) -> None:

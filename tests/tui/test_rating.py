@@ -47,6 +47,18 @@ async def test_rating_key_saves_prefilled_labels_and_moves_on(db_path: Path) -> 
     }
 
 
+async def test_a_rating_the_screen_moved_past_is_synced_to_disk(db_path: Path) -> None:
+    """Durable against a power cut, not only a crash: in WAL mode, synchronous=FULL syncs
+    the log at every commit (NORMAL would leave the last commits to the next checkpoint)."""
+    app = make_app(db_path, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        conn = app.session.store.conn
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        await pilot.press("4")
+        assert len(history(db_path)) == 1
+
+
 async def test_letters_and_toggles_change_what_is_saved(db_path: Path) -> None:
     app = make_app(db_path, REVIEWER)
     async with app.run_test(size=SIZE) as pilot:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 from conftest import INFO, REVIEWER
 
+from annotator.labels import load_schema
 from annotator.records import Article, ExtractedClaim, Span
 from annotator.store import Store
 from annotator.tui.app import make_app
+from annotator.tui.screens.help import HelpScreen
 
 HOSTILE = "Officials said [bold]x[/bold] was \x1b[31mred\x1b[0m and rang\x07 the [link=http://x]bell[/link]."
 
@@ -42,3 +46,35 @@ async def test_markup_escapes_and_controls_render_as_plain_text(tmp_path: Path) 
     assert "[bold]note[/bold]" in screen
     assert "\x1b" not in screen and "\x07" not in screen
     assert "[31m" not in screen and "[2J" not in screen
+
+
+ESCAPES = "\x1b]0;PWNED\x07\x1b[2J\x9b31m"
+
+
+async def test_reviewer_name_and_schema_text_render_as_plain_text(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """A reviewer name, or a label schema shared by someone else, is data too."""
+    default = load_schema()
+    schema_file = tmp_path / "schema.toml"
+    schema_file.write_text(
+        default.content.replace(
+            'description = "Who the claim rests on, as the article presents it."',
+            f"description = {json.dumps('Who the claim rests on' + ESCAPES)}",
+        ).replace('name = "default"', 'name = "team\\u001b[2J"', 1),
+        encoding="utf-8",
+    )
+    schema = load_schema(schema_file)
+    assert "\x1b" in schema.questions[0].description  # the hostile text really is in it
+    app = make_app(db_path, f"eve{ESCAPES}", schema)
+    async with app.run_test(size=(120, 40)) as pilot:
+        claim_screen = app.export_screenshot()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)  # where every question's text is shown
+        help_screen = app.export_screenshot()
+    shown = re.sub(r"<[^>]+>", "", claim_screen).replace("&#160;", " ")
+    assert "reviewer: eve" in shown
+    for screen in (claim_screen, help_screen):
+        assert "\x1b" not in screen and "\x07" not in screen and "\x9b" not in screen
+        assert "[2J" not in screen and "PWNED" not in screen

@@ -53,7 +53,7 @@ class AuditScreen(Screen[None]):
         """Bootstrap intervals take a moment: keep the UI responsive meanwhile."""
         # SQLite connections belong to one thread: the worker opens its own.
         try:
-            with closing(Store(self.db_path)) as store:
+            with closing(Store(self.db_path, read_only=True)) as store:
                 report = build_report(store, self.schema, fast=self.fast)
         except AnnotatorError as error:
             self.app.call_from_thread(self.notify, escape(str(error)), severity="error")
