@@ -251,6 +251,13 @@ SOURCE_CONTROLLER = _rule(
     None,
     "The senator continued to insist that the bill would pass.",
 )
+SOURCE_AGENT = _rule(
+    "source.agent",
+    "sources",
+    "the agent of a passive verb ('reported by the Herald')",
+    None,
+    "Rubio was asked by a moderator whether his plan would cost too much.",
+)
 SOURCE_PARTICIPLE = _rule(
     "source.participle",
     "sources",
@@ -292,6 +299,7 @@ SOURCE_DANGLING_NAME = _rule(
     "sources",
     "the name that opens the sentence (parsed as a modifier)",
     None,
+    "Investors sold shares of Ledgerly on Monday.\n\nLedgerly declined to comment.",
     "Budget Fight Looms\n\nVarga was asked by a reporter whether the plan would cost too much.",
 )
 SOURCE_FRONTED_NAME = _rule(

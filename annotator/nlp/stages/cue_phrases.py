@@ -70,15 +70,16 @@ def no_comment(ctx: DocContext, start: int, end: int, sent_end: int) -> Attribut
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    source_rule = rules.SOURCE_SUBJECT.id
     if subj is None:
-        subj, _ = subject(ctx, verb)
+        subj, source_rule = subject(ctx, verb)
     if subj is None or subj.lower_ in NON_SOURCE_SUBJECTS or subj.lower_ in RELATIVE:
         return None  # "a man, who declined to give his name": anonymity, not a claim
     if subj.pos_ not in ("NOUN", "PROPN", "PRON") and subj != dangling_name(ctx, verb):
         return None
     rest = [(end, sent_end)] if any(t.is_alpha for t in doc[end:sent_end]) else []
     return _phrase_attribution(
-        ctx, subj, verb, start, end, rules.CUE_NO_COMMENT, rest or [(start, end)]
+        ctx, subj, verb, start, end, rules.CUE_NO_COMMENT, rest or [(start, end)], source_rule
     )
 
 
@@ -106,6 +107,7 @@ def _phrase_attribution(
     end: int,
     cue: rules.Rule,
     content: list[tuple[int, int]],
+    source_rule: str = rules.SOURCE_SUBJECT.id,
 ) -> Attribution:
     """An attribution whose cue is a phrase over tokens [start, end) and whose source is the
     subject of the verb it belongs to ("declined to comment", "in a statement")."""
@@ -117,7 +119,7 @@ def _phrase_attribution(
         src_start=src_start,
         src_end=src_end,
         cue_rule=cue.id,
-        source_rule=rules.SOURCE_SUBJECT.id,
+        source_rule=source_rule,
         confidence=cue.conf(),
         verb=verb.i,
         content=content,

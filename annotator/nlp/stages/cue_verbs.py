@@ -140,7 +140,13 @@ _ABOUT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "acomp", "opr
 
 
 def _about_children(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in _ABOUT_DEPS and c.i > verb.i]
+    """What ``verb`` is about: what follows it, and the subject of a passive ("the plan
+    was attacked by …")."""
+    return [
+        c
+        for c in verb.children
+        if (c.dep_ in _ABOUT_DEPS and c.i > verb.i) or c.dep_ in ("nsubjpass", "csubjpass")
+    ]
 
 
 def relation_content(verb: Token) -> list[tuple[int, int]]:

@@ -49,6 +49,19 @@ def controller_subject(ctx: DocContext, verb: Token) -> Found:
     return (subj, rules.SOURCE_CONTROLLER.id) if subj is not None else NOT_FOUND
 
 
+def agent_subject(ctx: DocContext, verb: Token) -> Found:
+    """ "News of the move was first reported by the Miami Herald", "Trump was attacked by
+    Clinton": the agent of a passive verb is its source."""
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return NOT_FOUND
+    for agent in verb.children:
+        if agent.dep_ == "agent":
+            obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj, rules.SOURCE_AGENT.id
+    return NOT_FOUND
+
+
 def participle_subject(ctx: DocContext, verb: Token) -> Found:
     """ "The coach was less complimentary, saying his side had been too passive": a
     participle with no subject of its own reports for the subject of the clause it hangs on."""
@@ -122,6 +135,7 @@ def apposed_clause_subject(ctx: DocContext, verb: Token) -> Found:
 SUBJECT_FINDERS = (
     subject,
     controller_subject,
+    agent_subject,
     participle_subject,
     inverted_subject,
     apposed_clause_subject,
@@ -137,7 +151,12 @@ def dangling_name(ctx: DocContext, verb: Token) -> Token | None:
     i = verb.i - 1
     while i >= first and doc[i].dep_ in ("aux", "neg", "auxpass"):
         i -= 1
-    if i < first or doc[i].head.i != verb.i or not doc[i].text[:1].isupper():
+    if (
+        i < first
+        or doc[i].head.i != verb.i
+        or doc[i].dep_ in ("nsubjpass", "csubjpass")  # "Rubio was asked": passive, not a name
+        or not doc[i].text[:1].isupper()
+    ):
         return None
     start = first
     while start < i and (doc[start].is_punct or doc[start].is_space):
