@@ -9,11 +9,20 @@ from annotator.store.articles import ArticlesMixin, StoreStats
 from annotator.store.audit import AuditMixin
 from annotator.store.core import StoreBase
 from annotator.store.corpus import CorpusMixin
-from annotator.store.review import ReviewClaim, ReviewMixin
+from annotator.store.queues import QueuesMixin, QueueStats
+from annotator.store.review import ArticleRow, ReviewClaim, ReviewMixin
 
 
-class Store(ArticlesMixin, ReviewMixin, AuditMixin, CorpusMixin, AnnotationsMixin, StoreBase):
+class Store(
+    ArticlesMixin,
+    ReviewMixin,
+    QueuesMixin,
+    AuditMixin,
+    CorpusMixin,
+    AnnotationsMixin,
+    StoreBase,
+):
     """One connection to an annotator database (one per thread or process)."""
 
 
-__all__ = ["Annotation", "ReviewClaim", "Store", "StoreStats"]
+__all__ = ["Annotation", "ArticleRow", "QueueStats", "ReviewClaim", "Store", "StoreStats"]
