@@ -6,7 +6,6 @@ import os
 
 os.environ.pop("NO_COLOR", None)  # before Textual is imported: snapshots need colour
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -117,13 +116,25 @@ def _colour(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
 
 
-@pytest.fixture
-def db_path(tmp_path: Path) -> Iterator[Path]:
-    """A database holding the seed article (four claims)."""
-    path = tmp_path / "review.db"
+def database(path: Path, *articles: tuple[Article, list[ExtractedClaim]]) -> Path:
+    """A database at `path` holding these articles, stored through the store API."""
     with Store(path) as store:
-        store.add_article(*seed_article(), INFO)
-    yield path
+        for article in articles:
+            store.add_article(*article, INFO)
+    return path
+
+
+def add_second_article(path: Path) -> None:
+    """The seed article again under another first line and title ("Second")."""
+    with Store(path) as store:
+        text = "A second article.\n\n" + "\n\n".join(PARAGRAPHS)
+        store.add_article(*seed_article(text, title="Second"), INFO)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """A database holding the seed article (four claims)."""
+    return database(tmp_path / "review.db", seed_article())
 
 
 # Wire copy as it arrives: one long paragraph, hard-wrapped, under a long headline.
@@ -203,9 +214,6 @@ def long_article() -> tuple[Article, list[ExtractedClaim]]:
 
 
 @pytest.fixture
-def long_db(tmp_path: Path) -> Iterator[Path]:
+def long_db(tmp_path: Path) -> Path:
     """A database holding the long wire article (five claims)."""
-    path = tmp_path / "long.db"
-    with Store(path) as store:
-        store.add_article(*long_article(), INFO)
-    yield path
+    return database(tmp_path / "long.db", long_article())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import INFO, PARAGRAPHS, REVIEWER, seed_article
+from conftest import REVIEWER, add_second_article
 
 from annotator.store import Store
 from annotator.tui.app import make_app
@@ -106,9 +106,7 @@ async def test_filter_disputed_shows_claims_reviewers_label_differently(db_path:
 
 
 async def test_position_counts_claims_within_their_article(db_path: Path) -> None:
-    second_text = "A second article.\n\n" + "\n\n".join(PARAGRAPHS)
-    with Store(db_path) as store:
-        store.add_article(*seed_article(second_text, title="Second"), INFO)
+    add_second_article(db_path)
     app = make_app(db_path, REVIEWER)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("g", "6", "enter")
@@ -136,9 +134,7 @@ async def test_audit_report_opens_from_review_and_returns(db_path: Path) -> None
 
 
 async def test_article_list_shows_counts_and_jumps_to_an_article(db_path: Path) -> None:
-    second_text = "A second article.\n\n" + "\n\n".join(PARAGRAPHS)
-    with Store(db_path) as store:
-        store.add_article(*seed_article(second_text, title="Second"), INFO)
+    add_second_article(db_path)
     app = make_app(db_path, REVIEWER)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3")  # one claim of the first article rated

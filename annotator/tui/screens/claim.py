@@ -299,8 +299,7 @@ class ClaimScreen(Screen[None]):
         self.show_claim()
 
     def action_move(self, delta: int) -> None:
-        self.session.move(delta)
-        self._new_claim()
+        self._change_view(lambda: self.session.move(delta))
 
     def action_unfold(self) -> None:
         self.unfolded = not self.unfolded
