@@ -39,7 +39,9 @@ def plan(
 ) -> list[tuple[str, str]]:
     """(article id, reviewer) for each of `articles` ((id, claims) in reading order)."""
     rng = random.Random(seed)
-    doubled = set(rng.sample(range(len(articles)), round(overlap * len(articles))))
+    # Half up (Python's round() would give 0 for one article at 0.5).
+    shared = min(len(articles), int(overlap * len(articles) + 0.5))
+    doubled = set(rng.sample(range(len(articles)), shared))
     load = {reviewer: (loads or {}).get(reviewer, 0) for reviewer in reviewers}
     tie_break = {reviewer: rng.random() for reviewer in reviewers}
     pairs = []

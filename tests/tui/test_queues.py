@@ -117,6 +117,11 @@ def test_bad_requests_are_one_line_errors(tmp_path: Path, args: list[str], messa
     assert assignments(db) == []
 
 
+def test_the_overlap_share_rounds_half_up() -> None:
+    pairs = plan([("only", 4)], ["ana", "ben"], overlap=0.5, seed=0)
+    assert sorted(reviewer for _, reviewer in pairs) == ["ana", "ben"]
+
+
 def test_the_plan_balances_claims_not_articles() -> None:
     articles = [("big", 30), ("a", 10), ("b", 10), ("c", 10)]
     pairs = plan(articles, ["ana", "ben"], overlap=0.0, seed=0)
