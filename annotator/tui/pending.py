@@ -28,10 +28,19 @@ class PendingLabels:
     # What the answers were when the claim was shown: moving on from a claim whose
     # answers are unchanged saves nothing.
     initial: str = field(default="", init=False)
+    # labels() of the current values: asked for by every key binding on each redraw.
+    _labels: dict[str, Any] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.values = self.schema.implied(self.values)
         self.initial = self._snapshot()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Answers are replaced whole (set, toggle, set_text), never changed in place, so a
+        # new `values` is the one moment the cached labels go stale.
+        if name in ("values", "note"):
+            object.__setattr__(self, "_labels", None)
+        object.__setattr__(self, name, value)
 
     @classmethod
     def start(
@@ -53,13 +62,15 @@ class PendingLabels:
 
     def labels(self) -> dict[str, Any]:
         """The answers to the questions asked, in schema order (what a save stores)."""
-        labels: dict[str, Any] = {}
-        for question in self.schema.questions:
-            if question.kind == "text" and question.name == NOTE:
-                continue
-            if question.is_asked(labels):
-                labels[question.name] = self.values.get(question.name)
-        return labels
+        if self._labels is None:
+            labels: dict[str, Any] = {}
+            for question in self.schema.questions:
+                if question.kind == "text" and question.name == NOTE:
+                    continue
+                if question.is_asked(labels):
+                    labels[question.name] = self.values.get(question.name)
+            self._labels = labels
+        return dict(self._labels)
 
     def is_asked(self, question: Question) -> bool:
         return question.is_asked(self.labels())

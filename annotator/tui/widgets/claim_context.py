@@ -105,12 +105,15 @@ class ClaimContext(Static):
         return self.size.width, area.height
 
     def _fits(self, text: Content, evidence: Content | None) -> bool:
-        """Whether the paragraph and every piece of evidence fit without scrolling."""
+        """Whether the paragraph and every piece of evidence fit without scrolling.
+
+        Counted line by line at 90% of the width, for what word wrapping wastes: cheaper
+        than wrapping, which this is asked for on every claim.
+        """
         width, height = self._area()
-        lines = len(text.wrap(width))
-        if evidence is not None:
-            lines += len(evidence.wrap(width))
-        return lines <= height
+        plain = text.plain if evidence is None else f"{text.plain}\n{evidence.plain}"
+        room = max(1, int(width * 0.9))
+        return sum(len(line) // room + 1 for line in plain.split("\n")) <= height
 
     def _budget(self, lines_taken: int) -> int:
         """How many characters of text fit in the panel beside `lines_taken` lines."""

@@ -79,8 +79,9 @@ class QuestionsPanel(Static):
             lines.append(line.truncate(room, ellipsis=True))
         if guideline is None:
             guideline = describe(schema.question(answers.focus or ""), answers.values)
-        wrapped = guideline.wrap(room)[:GUIDELINE_LINES]
-        if len(guideline.wrap(room)) > GUIDELINE_LINES:
+        wrapped = guideline.wrap(room)
+        if len(wrapped) > GUIDELINE_LINES:
+            wrapped = wrapped[:GUIDELINE_LINES]
             wrapped[-1] = (wrapped[-1] + Content(" …")).truncate(room, ellipsis=True)
         lines += wrapped + [Content("")] * (GUIDELINE_LINES - len(wrapped))
         # Its height changes only with the schema: skip the layout pass otherwise.
