@@ -6,10 +6,10 @@ import random
 from contextlib import closing
 
 import click
-from rich.console import Console
 
 from annotator.assign import assign_queues
 from annotator.cli.group import db_option, require_database, schema_option
+from annotator.cli.output import echo, rich_console
 from annotator.cli.stats import queue_table
 from annotator.labels import load_schema
 from annotator.store import Store
@@ -54,9 +54,9 @@ def assign(
     with closing(Store(db_path)) as store:
         result = assign_queues(store, names, overlap, chosen)
         queues = store.queue_stats(schema.required_fields)
-    click.echo(
+    echo(
         f"{db_path}: {result.articles} articles assigned ({result.doubled} to two reviewers), "
         f"seed {result.seed}",
         err=True,
     )
-    Console().print(queue_table(queues))
+    rich_console().print(queue_table(queues))
