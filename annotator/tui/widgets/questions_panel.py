@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from annotator.labels import Constraint, LabelSchema, Question
+from annotator.safe_text import clean
 from annotator.store import ReviewClaim
 from annotator.tui.marked import literal
 from annotator.tui.widgets import styles
@@ -90,15 +91,16 @@ class QuestionsPanel(Static):
 
 
 def _when(rule: Constraint) -> list[str]:
-    return [f"{name} = {value}" for name, value in rule.when.items()]
+    return [clean(f"{name} = {value}") for name, value in rule.when.items()]
 
 
 def describe(question: Question | None, values: dict[str, Any]) -> Content:
     """The guideline line: what the question asks, and what the chosen answer means."""
     if question is None:
         return Content("")
-    text = Content.assemble((f"{question.name}: ", "bold $text-accent"), question.description)
+    # A schema shared by someone else is data: its text is shown literally, cleaned.
+    text = Content.styled(f"{question.name}: ", "bold $text-accent") + literal(question.description)
     choice = next((c for c in question.choices if c.value == values.get(question.name)), None)
     if choice is not None:
-        text += Content.assemble(("  ", ""), (f"{choice.value}: ", "italic"), choice.description)
+        text += Content("  ") + literal(f"{choice.value}: ", "italic") + literal(choice.description)
     return text
