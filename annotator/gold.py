@@ -1,13 +1,15 @@
 """Gold labels of a claim: the reviewers' majority, or an adjudicator's decision.
 
 `majority` votes field by field over the reviewers' current labels: the value most
-reviewers gave wins, a tie gives null. `adjudicated` takes the newest "adjudicate"
-record of the claim and falls back to the majority where the claim has none.
+reviewers gave wins, a tie gives null. Null is no vote, except for the fields named in
+`null_answers` (span questions, where null answers "no span"). `adjudicated` takes the
+newest "adjudicate" record of the claim and falls back to the majority where the claim
+has none.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -45,11 +47,13 @@ def tied(labels: Iterable[Mapping[str, Any]], name: str) -> bool:
     return len(answered) >= 2 and (majority([{name: v} for v in answered]) or {})[name] is None
 
 
-def majority(labels: Iterable[Mapping[str, Any]]) -> dict[str, Any] | None:
+def majority(
+    labels: Iterable[Mapping[str, Any]], null_answers: Collection[str] = ()
+) -> dict[str, Any] | None:
     """Per field, the value most reviewers gave; null on a tie; None with no labels.
 
-    Fields come out sorted by name; a reviewer who left a field unanswered (missing or
-    null) does not vote on it.
+    Fields come out sorted by name; a reviewer who left a field unanswered (missing, or
+    null outside `null_answers`) does not vote on it.
     """
     voters = list(labels)
     if not voters:
@@ -62,7 +66,7 @@ def majority(labels: Iterable[Mapping[str, Any]]) -> dict[str, Any] | None:
     for one in voters:
         for name, value in one.items():
             counts = votes.setdefault(name, {})
-            if value is not None:
+            if value is not None or name in null_answers:
                 key = _vote_key(value)
                 values[key] = value
                 counts[key] = counts.get(key, 0) + 1
@@ -81,6 +85,7 @@ def gold_label(
     method: GoldMethod,
     reviewer_labels: list[dict[str, Any]],
     adjudication: Decision | None,
+    null_answers: Collection[str] = (),
 ) -> dict[str, Any] | None:
     """The gold record of a claim: ``{"method", "labels", "adjudicator", "note"}``, or None.
 
@@ -94,7 +99,7 @@ def gold_label(
             "adjudicator": adjudication.adjudicator,
             "note": adjudication.note,
         }
-    labels_by_vote = majority(reviewer_labels)
+    labels_by_vote = majority(reviewer_labels, null_answers)
     if labels_by_vote is None:
         return None
     return {"method": "majority", "labels": labels_by_vote, "adjudicator": None, "note": None}

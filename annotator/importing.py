@@ -3,7 +3,9 @@
 A line is either one annotation, `{"claim": id, "reviewer": ..., "labels": {...},
 "note": ...}` (optionally "seconds", "saved_at"), or a record of an
 `annotator.corpus.v1` export, whose annotations keep their saved_at, seconds and
-schema id. A bad line is reported with its number and skipped; the others go in.
+schema id. Labels are checked against their schema: every field, spans inside the
+article, and the schema's constraints. A bad line is reported with its number and
+skipped; the others go in.
 Identical records already stored are not added twice, so re-running an import is safe.
 """
 
@@ -126,7 +128,10 @@ def _item(claim: Any, data: dict[str, Any], schema_id: Any) -> _Item:
 
 
 def _check(item: _Item, store: Store, schemas: dict[str, LabelSchema], default: str) -> None:
-    if not store.known_claim_ids([item.claim_id]):
+    """Raise naming what is wrong: the claim, the schema, a field, a span outside the
+    article, or a rule of the schema the labels break."""
+    article_length = store.claim_article_length(item.claim_id)
+    if article_length is None:
         raise LineError(f"unknown claim id {item.claim_id!r}; ingest its article first")
     schema = schemas.get(item.schema_id or default)
     if schema is None:
@@ -134,7 +139,7 @@ def _check(item: _Item, store: Store, schemas: dict[str, LabelSchema], default: 
             f"label schema {item.schema_id!r} is unknown; pass it with --schema "
             "or keep the export's .meta.json beside the file"
         )
-    schema.validate_labels(item.labels)
+    schema.validate_labels(item.labels, article_length)
 
 
 def _write(store: Store, items: list[_Item], report: ImportReport) -> None:

@@ -70,7 +70,7 @@ class Evidence:
 
 @dataclass
 class Article:
-    """One article as read from a file, before extraction."""
+    """One article as read from a file; extraction fills in `phrases`."""
 
     text: str
     title: str | None = None
@@ -80,6 +80,11 @@ class Article:
     published: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
     id: str = ""
+    # (start, end) of the noun phrases and names, and of the verbs, of the text in order:
+    # what the review screen's span editor offers (it never loads spaCy). Filled in by
+    # extraction.
+    noun_phrases: list[tuple[int, int]] = field(default_factory=list)
+    verbs: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.id:

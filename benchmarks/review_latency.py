@@ -110,7 +110,7 @@ def build(path: Path, n_claims: int) -> None:
         for number in range(n_claims // CLAIMS_PER_ARTICLE):
             store.add_article(*_article(number, rng), info)
         # A reviewer part-way through: the app must find the first unrated claim.
-        for claim, _ in store.claim_order()[:500]:
+        for claim in store.claim_ids_in_order()[: min(500, n_claims // 10)]:
             store.add_annotation(claim, REVIEWER, {"credibility": 3}, schema_id=None)
     print(f"built {path} ({n_claims} claims) in {time.perf_counter() - started:.1f} s")
 
@@ -145,7 +145,10 @@ async def measure(path: Path, ratings: int, launched: float) -> dict[str, Any]:
     app._display = timed_display  # type: ignore[method-assign]
 
     async def next_frame_after_show(count: int) -> float:
+        waited = time.perf_counter()
         while len(shown) <= count or not frames or frames[-1] < shown[count]:
+            if time.perf_counter() - waited > 10:
+                raise RuntimeError("no claim shown within 10 s of a rating key")
             await asyncio.sleep(0.0005)
         return next(f for f in frames if f >= shown[count])
 

@@ -14,6 +14,7 @@ def test_the_main_commands_exist() -> None:
     expected = {
         "ingest",
         "review",
+        "assign",
         "extract",
         "evaluate",
         "stats",

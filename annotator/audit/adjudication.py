@@ -94,8 +94,9 @@ def machine_labels(claim: DisputedClaim, schema: LabelSchema) -> dict[str, Any]:
         return labels
     for question in schema.questions:
         if question.prefill is not None:
-            # Prefill names are the suggestion's field names (labels.PREFILLS).
-            value = getattr(claim.suggestion, question.prefill)
+            # Prefill names are the suggestion's field names (labels.PREFILLS); the
+            # machine's spans are not offered here, so a decision never takes one unseen.
+            value = getattr(claim.suggestion, question.prefill, None)
             if value is not None:
                 labels[question.name] = value
     return labels

@@ -34,6 +34,7 @@ DB_PATH_KEY = "annotator.db_path"
 COMMANDS = {
     "ingest": "annotator.cli.ingest:ingest",
     "review": "annotator.cli.review:review",
+    "assign": "annotator.cli.assign:assign",
     "extract": "annotator.cli.extract:extract",
     "evaluate": "annotator.cli.evaluate:evaluate",
     "stats": "annotator.cli.stats:stats",
@@ -114,7 +115,8 @@ def main() -> None:
     \b
     Start here:
       annotator review seeds/        ingest the sample articles and review them
-      annotator stats                what the database holds
+      annotator assign --reviewers ana,ben --overlap 0.2   split the work into queues
+      annotator stats                what the database holds, and each queue's progress
     """
 
 

@@ -21,7 +21,9 @@ def import_labels_command(file: str, db_path: str, schema_path: str | None) -> N
     """Import labels: one annotation per line, or the records of a JSONL export.
 
     A line is {"claim": ID, "reviewer": NAME, "labels": {...}, "note": TEXT}; labels
-    may answer any subset of the schema's questions. Bad lines are reported and
+    may answer any subset of the schema's questions. Spans ({"start": N, "end": M}
+    character offsets, or null) must lie inside the article, and labels must keep the
+    schema's rules. Bad lines are reported with their number and the field or rule, and
     skipped (exit status 1); identical records already stored are not added again.
 
     \b

@@ -11,7 +11,7 @@ from annotator.cli.group import db_option, model_option, reviewer_option, schema
 from annotator.cli.output import echo
 from annotator.labels import load_schema
 from annotator.store import Store
-from annotator.tui.views import FILTERS
+from annotator.tui.views import FILTERS, QUEUES
 
 
 def default_reviewer() -> str:
@@ -33,6 +33,14 @@ def default_reviewer() -> str:
     show_default=True,
     help="Which claims to step through.",
 )
+@click.option(
+    "--queue",
+    type=click.Choice(QUEUES),
+    default="mine",
+    show_default=True,
+    help="mine: the articles `annotator assign` gave you (every claim when nobody has a "
+    "queue); all: every claim.",
+)
 def review(
     paths: tuple[str, ...],
     db_path: str,
@@ -40,19 +48,24 @@ def review(
     reviewer: str | None,
     schema_path: str | None,
     view: str,
+    queue: str,
 ) -> None:
-    """Ingest PATHS (already-ingested articles are skipped quickly), then review claims.
+    """Ingest PATHS (already-ingested articles are skipped quickly), then review their claims.
 
-    Opens on the first claim you have not rated. Keys: 1-5 rate and move on, 0 can't
-    judge, letters set the source type, enter accepts, j/k move, ctrl+z undoes, ? help.
-    Every rating is committed before the next claim is shown.
+    Opens on your own queue (see `annotator assign`), limited to PATHS when given, at the
+    first claim you have not rated. Keys: 1-5 rate and move on, 0 can't judge, letters
+    set the source type, s/t correct the source/cue span, enter accepts, j/k move, l lists
+    articles, ctrl+z undoes, ? help. Every rating is committed before the next claim is
+    shown.
 
     \b
     Example:
       annotator review seeds/ --reviewer alice
       annotator review --db team.db --filter unrated
+      annotator review --db team.db --queue all
     """
     schema = load_schema(schema_path)
+    articles = None
     if paths:
         from annotator.ingest import ingest_paths  # loads spaCy only for new articles
 
@@ -64,7 +77,9 @@ def review(
         echo(f"ingest: {report.summary()}", err=True)
         for problem in report.failed:
             echo(f"  {problem}", err=True)
+        articles = report.article_ids
 
     from annotator.tui.app import make_app  # Textual loads only for this command
 
-    make_app(db_path, reviewer or default_reviewer(), schema, view=view).run()
+    name = reviewer or default_reviewer()
+    make_app(db_path, name, schema, view=view, queue=queue, articles=articles).run()

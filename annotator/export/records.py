@@ -6,10 +6,11 @@ the same database gives the same bytes. See docs/export.md for the fields.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from annotator.export.sidecar import span_fields
 from annotator.gold import Decision, GoldMethod, gold_label
 from annotator.store.annotations import Annotation
 from annotator.store.corpus import CorpusMixin
@@ -56,10 +57,12 @@ def build_record(
     reviews: Sequence[dict[str, Any]],
     adjudication: Annotation | None,
     gold: GoldMethod,
+    null_answers: Collection[str] = (),
 ) -> dict[str, Any]:
     """One claim's record from its stored rows.
 
-    ``reviews`` are the current labelled records, by reviewer, in the record's own shape.
+    ``reviews`` are the current labelled records, by reviewer, in the record's own shape;
+    ``null_answers`` the span fields, whose null is a vote ("no span") for the gold.
     """
     adjudicated = None
     if adjudication is not None and adjudication.labels is not None:
@@ -83,13 +86,14 @@ def build_record(
         },
         "suggestion": _suggestion(row, evidence),
         "annotations": list(reviews),
-        "gold": gold_label(gold, labels, adjudicated),
+        "gold": gold_label(gold, labels, adjudicated, null_answers),
     }
 
 
 def iter_records(store: CorpusMixin, options: ExportOptions) -> Iterator[dict[str, Any]]:
     """Every claim's record in reading order, reading the database a batch at a time."""
     reviewers = options.reviewers or None
+    spans = span_fields(store.label_schema_rows())
     for batch in store.iter_claim_rows(BATCH_SIZE):
         ids = [row["claim_id"] for row in batch]
         evidence = store.evidence_for(ids)
@@ -101,5 +105,5 @@ def iter_records(store: CorpusMixin, options: ExportOptions) -> Iterator[dict[st
             if options.only_labelled and not labelled:
                 continue
             yield build_record(
-                row, evidence.get(cid, []), labelled, adjudications.get(cid), options.gold
+                row, evidence.get(cid, []), labelled, adjudications.get(cid), options.gold, spans
             )

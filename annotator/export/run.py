@@ -97,6 +97,9 @@ def _write(
             "docs": counts.docs,
             "claims_as_spans": counts.claims,
             "claims_without_label": counts.claims_without_label,
+            "span_review": {
+                group: dict(sorted(states.items())) for group, states in counts.span_review.items()
+            },
             "span_labels_from": f"reviewer {reviewer}" if reviewer else f"gold ({options.gold})",
         }
     return {}

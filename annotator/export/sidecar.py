@@ -46,6 +46,16 @@ def label_fields(schemas: list[dict[str, Any]]) -> list[str]:
     return list(fields)
 
 
+def span_fields(schemas: list[dict[str, Any]]) -> frozenset[str]:
+    """The span questions of these stored label schemas (their null answers "no span")."""
+    return frozenset(
+        str(question["name"])
+        for schema in schemas
+        for question in tomllib.loads(schema["content"]).get("questions", [])
+        if question.get("kind") == "span"
+    )
+
+
 def write_sidecar(export: Path, meta: dict[str, Any]) -> Path:
     """Write the sidecar next to `export`, adding the export's sha256 and size."""
     path = sidecar_path(export)

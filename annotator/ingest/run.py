@@ -33,6 +33,7 @@ class IngestStep:
     origin: str | None
     claims: int = 0
     error: InputError | None = None
+    article_id: str | None = None  # of an article added or already present
 
 
 @dataclass
@@ -43,6 +44,7 @@ class IngestReport:
     already_present: int = 0
     failed: list[str] = field(default_factory=list)  # one error line each
     claims_added: int = 0
+    article_ids: list[str] = field(default_factory=list)  # added or already present
 
     def summary(self) -> str:
         return (
@@ -78,6 +80,8 @@ def ingest_paths(
         else:
             assert step.error is not None
             report.failed.append(str(step.error))
+        if step.article_id is not None:
+            report.article_ids.append(step.article_id)
         if progress is not None:
             progress(step)
 
@@ -106,7 +110,14 @@ def ingest_paths(
                 )
                 continue
             outcome: Outcome = "added" if stored else "present"
-            record(IngestStep(outcome, article.origin, claims=len(claims) if stored else 0))
+            record(
+                IngestStep(
+                    outcome,
+                    article.origin,
+                    claims=len(claims) if stored else 0,
+                    article_id=article.id,
+                )
+            )
     store.log_event(
         "ingest",
         actor=None,
@@ -135,7 +146,7 @@ def _new_articles(
             if isinstance(item, InputError):
                 record(IngestStep("failed", item.path, error=item))
             elif item.id in known or item.id in seen:
-                record(IngestStep("present", item.origin))
+                record(IngestStep("present", item.origin, article_id=item.id))
             else:
                 seen.add(item.id)
                 yield item

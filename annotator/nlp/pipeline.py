@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from annotator.errors import ModelError
-from annotator.nlp import attribution, boundaries
+from annotator.nlp import attribution, boundaries, span_candidates
 from annotator.nlp.paragraphs import prepare_text
 from annotator.records import Article, ExtractedClaim, PipelineInfo
 
@@ -33,7 +33,8 @@ _ = boundaries  # registers the paragraph_boundaries factory
 @Language.component("annotator_claims_only")
 def claims_only(doc: Doc) -> Doc:
     """The Extractor's last component: an empty Doc that carries only the claims (the
-    component's plain dicts) as its pipe context, ``doc._context``.
+    component's plain dicts) and the span editor's candidates (noun phrases, verbs) as
+    its pipe context, ``doc._context``.
 
     With n_process > 1 spaCy sends every Doc back from the worker processes with
     ``Doc.to_bytes`` and rebuilds it in the main process with ``Doc.from_bytes``. The
@@ -42,7 +43,8 @@ def claims_only(doc: Doc) -> Doc:
     user_data (srsly scans the installed entry points on every msgpack call and runs its
     numpy hook on every dict). So docs coming out of the Extractor's ``nlp`` are empty."""
     stub = Doc(doc.vocab)
-    stub._context = doc.user_data.get(attribution.CLAIMS_KEY, [])
+    claims = doc.user_data.get(attribution.CLAIMS_KEY, [])
+    stub._context = (claims, span_candidates.noun_phrases(doc), span_candidates.verbs(doc))
     return stub
 
 
@@ -126,9 +128,10 @@ class Extractor:
         claim_from_dict = attribution.claim_from_dict
         for doc in self.nlp.pipe(texts(), n_process=n_process, batch_size=batch_size):
             article = waiting.popleft()
+            claims, article.noun_phrases, article.verbs = doc._context
             # Text fields are cut from the article as read (the doc's text is prepared).
             text = article.text
-            yield article, [claim_from_dict(d, text) for d in doc._context]
+            yield article, [claim_from_dict(d, text) for d in claims]
 
 
 def load_extractor(model: str | None = None) -> Extractor:

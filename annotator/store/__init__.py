@@ -10,12 +10,14 @@ from annotator.store.audit import AuditMixin
 from annotator.store.core import StoreBase
 from annotator.store.corpus import CorpusMixin
 from annotator.store.maintenance import MaintenanceMixin, Snapshot
-from annotator.store.review import ReviewClaim, ReviewMixin
+from annotator.store.queues import QueuesMixin, QueueStats
+from annotator.store.review import ArticleRow, ReviewClaim, ReviewMixin
 
 
 class Store(
     ArticlesMixin,
     ReviewMixin,
+    QueuesMixin,
     AuditMixin,
     CorpusMixin,
     AnnotationsMixin,
@@ -25,4 +27,12 @@ class Store(
     """One connection to an annotator database (one per thread or process)."""
 
 
-__all__ = ["Annotation", "ReviewClaim", "Snapshot", "Store", "StoreStats"]
+__all__ = [
+    "Annotation",
+    "ArticleRow",
+    "QueueStats",
+    "ReviewClaim",
+    "Snapshot",
+    "Store",
+    "StoreStats",
+]

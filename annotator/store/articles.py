@@ -9,12 +9,20 @@ from typing import Any
 
 from annotator.records import Article, ExtractedClaim, PipelineInfo, Span, claim_id
 from annotator.store.core import StoreBase, utc_now
+from annotator.store.search import index_claims
 
 
 def _span_columns(prefix: str, span: Span | None) -> dict[str, Any]:
     if span is None:
         return {f"{prefix}_text": None, f"{prefix}_start": None, f"{prefix}_end": None}
     return {f"{prefix}_text": span.text, f"{prefix}_start": span.start, f"{prefix}_end": span.end}
+
+
+def _phrases(article: Article) -> str | None:
+    """The article's noun phrases and verbs as stored (JSON), None when extraction found none."""
+    if not article.noun_phrases and not article.verbs:
+        return None
+    return json.dumps({"noun_phrases": article.noun_phrases, "verbs": article.verbs})
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,7 @@ class ArticlesMixin(StoreBase):
                     "published": article.published,
                     "metadata": json.dumps(article.metadata, sort_keys=True, ensure_ascii=False),
                     "ingested_at": utc_now(),
+                    "phrases": _phrases(article),
                 }
             )
             claim_rows: list[dict[str, Any]] = []
@@ -121,6 +130,7 @@ class ArticlesMixin(StoreBase):
             self.db.table("attributions").insert_all(attribution_rows)
             if evidence_rows:
                 self.db.table("evidence").insert_all(evidence_rows)
+            index_claims(self.conn, article.id, article.text)
         return True
 
     def stats(self) -> StoreStats:

@@ -19,6 +19,7 @@ from annotator.store.annotations import (
     annotation_row,
 )
 from annotator.store.core import utc_now
+from annotator.store.search import index_claims
 
 # SQLite allows 32,766 bound parameters; batches stay well below it.
 MAX_BATCH = 5_000
@@ -177,6 +178,15 @@ class CorpusMixin(AnnotationsMixin):
             found.update(r[0] for r in rows)
         return found
 
+    def claim_article_length(self, claim_id: str) -> int | None:
+        """The length of the text of a claim's article (None: no such claim)."""
+        row = self.conn.execute(
+            "SELECT length(a.text) FROM claims AS c JOIN articles AS a ON a.id = c.article_id "
+            "WHERE c.id = ?",
+            (claim_id,),
+        ).fetchone()
+        return None if row is None else int(row[0])
+
     def has_label_schema(self, schema_id: str) -> bool:
         row = self.conn.execute("SELECT 1 FROM label_schemas WHERE id = ?", (schema_id,))
         return row.fetchone() is not None
@@ -244,9 +254,9 @@ class CorpusMixin(AnnotationsMixin):
         """
         new_article = self.conn.execute(
             "INSERT OR IGNORE INTO articles (id, title, text, origin, url, outlet, published, "
-            "metadata, ingested_at) VALUES (:id, :title, :text, :origin, :url, :outlet, "
-            ":published, :metadata, :ingested_at)",
-            article,
+            "metadata, ingested_at, phrases) VALUES (:id, :title, :text, :origin, :url, "
+            ":outlet, :published, :metadata, :ingested_at, :phrases)",
+            {"phrases": None, **article},  # a source database older than version 3 has none
         ).rowcount
         added: set[str] = set()
         for claim in claims:
@@ -264,6 +274,8 @@ class CorpusMixin(AnnotationsMixin):
         rows = [e for e in evidence if e["claim_id"] in added]
         if rows:
             self.db.table("evidence").insert_all(rows)
+        if added:
+            index_claims(self.conn, article["id"], article["text"], only=added)
         return bool(new_article), len(added)
 
     def copy_label_schema(self, row: dict[str, Any]) -> bool:

@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
+from annotator.store.search import CREATE_CLAIM_SEARCH, index_claims
+
 
 def _initial_schema(db: Database) -> None:
     """Version 1: articles, claims, machine attributions, evidence, annotations, history."""
@@ -132,5 +134,30 @@ def _claim_search(db: Database) -> None:
     db.table("claims_fts").rebuild_fts()
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_initial_schema, _claim_search]
+def _queues_spans_and_context_search(db: Database) -> None:
+    """Version 3: reviewers' queues (whole articles assigned to reviewers), the noun
+    phrases and verbs of each article (candidates of the span editor, found at extraction), and
+    search over a claim's paragraph, source and antecedent and over reviewers' notes
+    (replacing the claim-text search of version 2)."""
+    db.table("assignments").create(
+        {"article_id": str, "reviewer": str, "assigned_at": str, "run": str},
+        pk=("article_id", "reviewer"),
+        foreign_keys=[("article_id", "articles", "id"), ("reviewer", "reviewers", "name")],
+        not_null={"assigned_at"},
+    )
+    db.table("assignments").create_index(["reviewer"])
+    db.table("articles").add_column("phrases", str)  # JSON {"noun_phrases", "verbs"} or NULL
+    db.table("claims").disable_fts()
+    db.execute(CREATE_CLAIM_SEARCH)
+    for article_id, text in db.execute("SELECT id, text FROM articles").fetchall():
+        index_claims(db.conn, article_id, text)
+    db.table("annotations").enable_fts(["note"], create_triggers=True, tokenize="porter")
+    db.table("annotations_fts").rebuild_fts()
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [
+    _initial_schema,
+    _claim_search,
+    _queues_spans_and_context_search,
+]
 SCHEMA_VERSION = len(MIGRATIONS)

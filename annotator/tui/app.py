@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -43,7 +43,7 @@ class ReviewApp(App[None]):
     def __init__(self, session: ReviewSession) -> None:
         super().__init__()
         self.session = session
-        self.sub_title = f"reviewer: {session.reviewer}"
+        self.sub_title = f"reviewer: {session.reviewer} · queue: {session.queue_name}"
 
     def on_mount(self) -> None:
         self.push_screen(ClaimScreen(self.session))
@@ -80,10 +80,22 @@ def make_app(
     schema: LabelSchema | None = None,
     *,
     view: str = "all",
+    queue: str = "mine",
+    articles: Sequence[str] | None = None,
 ) -> ReviewApp:
-    """The one way to build the review app (the CLI and the tests both call it)."""
+    """The one way to build the review app (the CLI and the tests both call it).
+
+    `queue` is "mine" (the reviewer's assigned articles; everything when nobody is
+    assigned anything) or "all"; `articles` narrows it to those article ids.
+    """
     store = Store(db_path)
-    session = ReviewSession(store, reviewer, schema or load_schema())
+    try:
+        session = ReviewSession(
+            store, reviewer, schema or load_schema(), queue=queue, articles=articles
+        )
+    except BaseException:
+        store.close()
+        raise
     if view != "all":
         session.apply_filter(view)
     return ReviewApp(session)

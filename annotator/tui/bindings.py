@@ -48,7 +48,93 @@ NAVIGATION: list[Binding] = [
         "f", "filter", "filter", id="review.filter", tooltip="Show all, unrated, anonymous, ..."
     ),
     Binding("g", "goto", "go to", id="review.goto", tooltip="Jump to a claim by number or id"),
+    Binding(
+        "l",
+        "articles",
+        "articles",
+        id="review.articles",
+        tooltip="List the articles (title, outlet, claims, rated) and jump to one",
+    ),
+    Binding(
+        "i",
+        "unfold",
+        "more",
+        id="review.unfold",
+        tooltip="Show the whole paragraph and every piece of evidence (again: fold)",
+    ),
 ]
+
+# While a span is being edited (s, t) these keys are the only ones that apply.
+_SPAN = Binding.Group("wider/narrower", compact=True)
+SPAN_EDITING: list[Binding] = [
+    Binding(
+        "tab",
+        "span_step(1)",
+        "next phrase",
+        key_display="tab",
+        id="span.next",
+        tooltip="The next noun phrase of the sentence, then of the paragraph",
+    ),
+    Binding(
+        "shift+tab", "span_step(-1)", "previous phrase", key_display="⇧tab", id="span.previous"
+    ),
+    Binding(
+        "right",
+        "span_end(1)",
+        "wider",
+        key_display="→",
+        group=_SPAN,
+        id="span.widen_end",
+        tooltip="Widen the span by a word at its end",
+    ),
+    Binding(
+        "left",
+        "span_end(-1)",
+        "narrower",
+        key_display="←",
+        group=_SPAN,
+        id="span.narrow_end",
+        tooltip="Narrow the span by a word at its end",
+    ),
+    Binding(
+        "shift+left",
+        "span_start(1)",
+        "wider at start",
+        key_display="⇧←",
+        show=False,
+        id="span.widen_start",
+        tooltip="Widen the span by a word at its start",
+    ),
+    Binding(
+        "shift+right",
+        "span_start(-1)",
+        "narrower at start",
+        key_display="⇧→",
+        show=False,
+        id="span.narrow_start",
+        tooltip="Narrow the span by a word at its start",
+    ),
+    Binding(
+        "backspace",
+        "span_none",
+        "none",
+        key_display="⌫",
+        id="span.none",
+        tooltip="No span: the claim names no source (or no cue)",
+    ),
+    Binding("delete", "span_none", "none", show=False, id="span.none_delete"),
+    Binding(
+        "enter",
+        "span_confirm",
+        "confirm",
+        id="span.confirm",
+        tooltip="Keep the span shown as the answer",
+    ),
+    Binding(
+        "escape", "span_cancel", "cancel", id="span.cancel", tooltip="Leave the span as it was"
+    ),
+]
+SPAN_ACTIONS = frozenset(b.action.split("(")[0] for b in SPAN_EDITING)
 
 
 def _key(key: str) -> str:
@@ -80,7 +166,7 @@ def schema_bindings(schema: LabelSchema) -> list[Binding]:
                 for choice in question.choices
             ]
         elif question.key is not None:
-            action = "toggle_label" if question.kind == "yesno" else "edit_text"
+            action = {"yesno": "toggle_label", "span": "edit_span"}.get(question.kind, "edit_text")
             bindings.append(
                 Binding(
                     _key(question.key),

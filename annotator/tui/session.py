@@ -10,15 +10,15 @@ from __future__ import annotations
 import bisect
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.labels import LabelSchema
-from annotator.store import Annotation, ReviewClaim, Store
+from annotator.store import Annotation, ArticleRow, ReviewClaim, Store
 from annotator.tui.pending import PendingLabels
-from annotator.tui.views import view_keys
+from annotator.tui.views import QUEUES, view_keys
 
 
 class ReviewError(AnnotatorError):
@@ -26,14 +26,48 @@ class ReviewError(AnnotatorError):
 
 
 @dataclass(frozen=True)
-class _Change:
-    """What one save replaced, so ctrl+z can put it back."""
+class ArticleEntry:
+    """One line of the article list: where the article starts and how far it is rated."""
 
-    key: int
-    claim_id: str
-    labels: dict[str, Any] | None
-    note: str | None
-    session_labels: dict[str, Any] | None
+    article: ArticleRow
+    claims: int  # in this session's queue
+    rated: int
+
+
+def queue_keys(
+    store: Store, reviewer: str, queue: str, articles: Sequence[str] | None
+) -> tuple[list[int], str]:
+    """The claims a session steps through, and the queue's name.
+
+    "mine" is the reviewer's assigned articles, or every claim when nobody has been
+    assigned anything; "all" is every claim. `articles` (from `annotator review PATH...`)
+    narrows either to those articles.
+    """
+    if queue not in QUEUES:
+        raise ReviewError(f"unknown queue {queue!r}; use one of {', '.join(QUEUES)}")
+    name = "all"
+    keys = store.claim_keys()
+    if not keys:
+        raise ReviewError(
+            f"{store.path} holds no claims yet; pass article files: annotator review PATH"
+        )
+    if queue == "mine" and store.has_assignments():
+        keys, name = store.queue_keys(reviewer), f"{reviewer}'s queue"
+        if not keys:
+            raise ReviewError(
+                f"{reviewer} has no articles assigned in {store.path}; ask for "
+                f"`annotator assign --reviewers ...,{reviewer}`, or pass --queue all"
+            )
+    if articles is not None:
+        wanted = store.article_claim_keys(articles)
+        keys = [key for key in keys if key in wanted]
+        name = f"{name}, given files"
+        if not keys:
+            raise ReviewError(
+                f"the given files hold no claims in {name.split(',')[0]}; pass --queue all "
+                "to review them anyway"
+            )
+    return keys, name
 
 
 class ReviewSession:
@@ -45,18 +79,17 @@ class ReviewSession:
         reviewer: str,
         schema: LabelSchema,
         *,
+        queue: str = "mine",
+        articles: Sequence[str] | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.store, self.reviewer, self.schema, self._clock = store, reviewer, schema, clock
-        store.register_schema(schema.id, schema.name, schema.version, schema.content)
         # Claims are held as keys (ints) only; a claim's text is read when it is shown.
-        self._order = store.claim_keys()
-        if not self._order:
-            raise ReviewError(
-                f"{store.path} holds no claims yet; pass article files: annotator review PATH"
-            )
-        self._article_starts = store.article_first_keys()
-        self.rated = store.rated_claim_keys(reviewer)
+        self._order, self.queue_name = queue_keys(store, reviewer, queue, articles)
+        store.register_schema(schema.id, schema.name, schema.version, schema.content)
+        in_queue = set(self._order)
+        self._article_starts = [k for k in store.article_first_keys() if k in in_queue]
+        self.rated = store.rated_claim_keys(reviewer, schema.required_fields) & in_queue
         self.view_name = "all"
         self.view: list[int] = self._order
         self.index = 0
@@ -64,7 +97,10 @@ class ReviewSession:
         self.answers = PendingLabels(schema, {})
         self._shown_at = clock()
         self._current: Annotation | None = None  # this reviewer's newest record on the claim
-        self._undo: list[_Change] = []
+        self._undo_depth = store.undo_depth(reviewer)
+        # Saves of this run: record id -> (claim key, the claim's labels saved earlier in
+        # this run), so an undo can put the session's summary counts back too.
+        self._saved_records: dict[int, tuple[int, dict[str, Any] | None]] = {}
         self.saved_this_session: dict[int, dict[str, Any]] = {}
 
     # -- where we are ---------------------------------------------------------------
@@ -78,10 +114,10 @@ class ReviewSession:
 
     @property
     def can_undo(self) -> bool:
-        return bool(self._undo) or (self.claim is not None and self.answers.edited)
+        return self._undo_depth > 0 or (self.claim is not None and self.answers.changed)
 
     def article_position(self) -> tuple[tuple[int, int], tuple[int, int]]:
-        """((claim i, of n in its article), (article j, of m in the database))."""
+        """((claim i, of n in its article), (article j, of m in the queue))."""
         key, starts = self.view[self.index], self._article_starts
         article = bisect.bisect_right(starts, key)
         first = bisect.bisect_left(self._order, starts[article - 1])
@@ -92,6 +128,22 @@ class ReviewSession:
         )
         claim = bisect.bisect_left(self._order, key) - first + 1
         return (claim, last - first), (article, len(starts))
+
+    def articles(self) -> list[ArticleEntry]:
+        """The queue's articles in reading order, with their claims and rated counts."""
+        rows = {row.first_key: row for row in self.store.article_rows()}
+        entries = []
+        ends = [*self._article_starts[1:], None]
+        for first, following in zip(self._article_starts, ends, strict=True):
+            low = bisect.bisect_left(self._order, first)
+            high = (
+                len(self._order)
+                if following is None
+                else bisect.bisect_left(self._order, following)
+            )
+            rated = sum(1 for key in self._order[low:high] if key in self.rated)
+            entries.append(ArticleEntry(rows[first], high - low, rated))
+        return entries
 
     def next_unrated(self, after: int) -> int | None:
         """Index of the first unrated claim of the view after `after`, wrapping around."""
@@ -106,7 +158,7 @@ class ReviewSession:
     def open(self, index: int) -> ReviewClaim:
         """Show the claim at `index` of the view, its labels pending from the last save.
 
-        Edits left unsaved on the claim being left are saved first: no work is lost.
+        Answers changed on the claim being left are saved first: no work is lost.
         """
         self.keep_edits()
         self.index = max(0, min(index, len(self.view) - 1))
@@ -135,6 +187,22 @@ class ReviewSession:
             return self.open(self.view.index(key))
         raise ReviewError(f"no claim {target!r} here: give 1-{len(self.view)} or a claim id")
 
+    def jump_to_article(self, first_key: int) -> ReviewClaim:
+        """Open an article from the article list: its first claim you have not rated, else
+        its first claim. The view becomes the whole queue when the article is outside it."""
+        if first_key not in self.view:
+            self.view, self.view_name = self._order, "all"
+        start = self.view.index(first_key)
+        stop = bisect.bisect_right(self._article_starts, first_key)
+        end_key = self._article_starts[stop] if stop < len(self._article_starts) else None
+        for i in range(start, len(self.view)):
+            key = self.view[i]
+            if end_key is not None and key >= end_key:
+                break
+            if key not in self.rated:
+                return self.open(i)
+        return self.open(start)
+
     def apply_filter(self, name: str, search: str | None = None) -> ReviewClaim:
         """Narrow the view to a filter (or to claims matching `search`) and open its first
         unrated claim. The view does not change when nothing matches."""
@@ -146,18 +214,33 @@ class ReviewSession:
         return self.open_first()
 
     # -- saving -------------------------------------------------------------------
+    def _complete(self, labels: dict[str, Any] | None) -> bool:
+        return labels is not None and not self.schema.missing_required(labels)
+
     def keep_edits(self) -> None:
         """Save the current claim if the reviewer changed its answers or note and has not
-        saved them (on moving away, quitting or undoing)."""
-        if self.claim is not None and self.answers.edited:
+        saved them (on moving away, quitting or undoing). Unchanged answers, such as an
+        untouched machine suggestion, store nothing."""
+        if self.claim is not None and self.answers.changed:
             self.save()
+
+    def accept(self) -> None:
+        """Save the answers as shown; refused, saving nothing, while a required answer is
+        missing."""
+        missing = self.answers.missing()
+        if missing:
+            question = missing[0]
+            keys = " ".join(c.key for c in question.choices) or question.key or ""
+            raise ReviewError(
+                f"{question.name} is required ({keys}): nothing saved. {question.description}"
+            )
+        self.save()
 
     def save(self) -> None:
         """Commit the pending labels of the current claim (before anything moves on)."""
         assert self.claim is not None
         labels = self.answers.labels()
-        self.schema.validate_labels(labels)
-        before = self._current
+        self.schema.validate_labels(labels, self.claim.article_length)
         self._current = self.store.add_annotation(
             self.claim.id,
             self.reviewer,
@@ -166,18 +249,17 @@ class ReviewSession:
             note=self.answers.note,
             seconds=self._clock() - self._shown_at,
         )
-        self._undo.append(
-            _Change(
-                self.claim.key,
-                self.claim.id,
-                None if before is None else before.labels,
-                None if before is None else before.note,
-                self.saved_this_session.get(self.claim.key),
-            )
+        self._undo_depth += 1
+        self._saved_records[self._current.id] = (
+            self.claim.key,
+            self.saved_this_session.get(self.claim.key),
         )
-        self.rated.add(self.claim.key)
+        if self._complete(labels):
+            self.rated.add(self.claim.key)
+        else:
+            self.rated.discard(self.claim.key)
         self.saved_this_session[self.claim.key] = labels
-        self.answers.edited = False
+        self.answers = PendingLabels(self.schema, dict(self.answers.values), self.answers.note)
 
     def advance(self) -> ReviewClaim | None:
         """After a save: the next unrated claim of the view, else the next claim.
@@ -193,34 +275,55 @@ class ReviewSession:
             return self.open(self.index + 1)
         return None
 
-    def undo(self) -> ReviewClaim:
-        """Append a record restoring the labels before the last save, and show that claim."""
-        self.keep_edits()  # an unsaved edit is the last change: undo takes it back first
-        if not self._undo:
-            raise ReviewError("nothing to undo in this session")
-        change = self._undo.pop()
+    def undo(self) -> ReviewClaim | None:
+        """Append a record restoring the labels before this reviewer's newest save not yet
+        undone (in this run or an earlier one) and show that claim.
+
+        Returns None, leaving the screen where it is, when that claim is outside the queue.
+        """
+        self.keep_edits()  # an unsaved change is the last change: undo takes it back first
+        found = self.store.undo_target(self.reviewer)
+        if found is None:
+            raise ReviewError("nothing of yours to undo in this database")
+        target, before = found
+        restored = None if before is None else before.labels
         self.store.add_annotation(
-            change.claim_id,
+            target.claim_id,
             self.reviewer,
-            change.labels,
+            restored,
             schema_id=self.schema.id,
-            note=change.note,
+            note=None if before is None else before.note,
             action="undo",
         )
-        if change.labels is None:
-            self.rated.discard(change.key)
-        if change.session_labels is None:
-            self.saved_this_session.pop(change.key, None)
-        else:
-            self.saved_this_session[change.key] = change.session_labels
-        if change.key not in self.view:
+        self._undo_depth -= 1
+        key = self.store.claim_key(target.claim_id)
+        if key is not None and key in self._order:
+            if self._complete(restored):
+                self.rated.add(key)
+            else:
+                self.rated.discard(key)
+        if target.id in self._saved_records:
+            saved_key, previous = self._saved_records.pop(target.id)
+            if previous is None:
+                self.saved_this_session.pop(saved_key, None)
+            else:
+                self.saved_this_session[saved_key] = previous
+        if key is None or key not in self._order:
+            if self.claim is not None:  # the claim shown: reload what is now current
+                self.open(self.index)
+            return None
+        if key not in self.view:
             self.view, self.view_name = self._order, "all"
-        return self.open(self.view.index(change.key))
+        return self.open(self.view.index(key))
 
     def session_counts(self) -> dict[str, Counter[Any]]:
-        """For each question, how often each answer was saved in this session."""
+        """For each question, how often each answer was saved in this session (spans
+        counted as given or none)."""
         counts: dict[str, Counter[Any]] = {}
+        spans = self.schema.span_fields
         for labels in self.saved_this_session.values():
             for name, value in labels.items():
+                if name in spans:
+                    value = "none" if value is None else "given"
                 counts.setdefault(name, Counter())[value] += 1
         return counts

@@ -1,4 +1,5 @@
-"""The views `f` and `/` offer: which claims, in reading order, a reviewer steps through."""
+"""The views `f` and `/` offer: which claims, in reading order, a reviewer steps through,
+and the queues a session is drawn from."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ FILTERS: dict[str, str] = {
     "disputed": "Reviewers disagree",
 }
 LOW_CONFIDENCE = 0.6
+# Which claims a session holds at all (`annotator review --queue`): the reviewer's
+# assigned articles, or every claim.
+QUEUES: tuple[str, ...] = ("mine", "all")
 
 
 def view_keys(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 
@@ -67,8 +66,9 @@ def test_only_answers_given_are_compared(schema: LabelSchema) -> None:
     nothing; a span's null is an answer ("no source") and disputes a span."""
     assert disputed_questions(schema, [{"credibility": 3}, {"credibility": None}]) == []
     assert disputed_questions(schema, [{"source_type": "document"}, {}]) == []
-    source_span = Question("source_span", "span", "Where the source is.", adjudicate=True)
-    with_span = dataclasses.replace(schema, questions=(*schema.questions, source_span))
+    with_span = schema  # the default schema asks for the source span
+    source_span = with_span.question("source_span")
+    assert source_span is not None and source_span.adjudicate
     one = {"source_span": {"start": 0, "end": 9}}
     assert disputed_questions(with_span, [one, {"source_span": None}]) == ["source_span"]
     assert disputed_questions(with_span, [one, {}]) == []
@@ -87,6 +87,8 @@ def test_two_reviewers_one_step_apart_are_not_disputes(schema: LabelSchema) -> N
     assert counts.total == 2
     assert counts.by_question == {
         "source_type": 1,
+        "source_span": 0,
+        "cue_span": 0,
         "anonymous_flag": 0,
         "anonymity_reason_given": 0,
         "credibility": 1,
@@ -112,6 +114,8 @@ def test_the_audit_reports_disputes_per_question(db_path: Path) -> None:
         "adjudicated": 0,
         "by_question": {
             "source_type": 2,
+            "source_span": 0,
+            "cue_span": 0,
             "anonymous_flag": 0,
             "anonymity_reason_given": 0,
             "credibility": 2,
@@ -119,7 +123,10 @@ def test_the_audit_reports_disputes_per_question(db_path: Path) -> None:
     }
     text = CliRunner(env={"COLUMNS": "200"}).invoke(main, ["audit", "--db", str(db_path)]).output
     assert "Disputes: 3 claims with a disputed question (0 adjudicated)" in text
-    assert "source_type 2, anonymous_flag 0, anonymity_reason_given 0, credibility 2" in text
+    assert (
+        "source_type 2, source_span 0, cue_span 0, anonymous_flag 0, anonymity_reason_given 0, "
+        "credibility 2" in text
+    )
     html = CliRunner().invoke(main, ["audit", "--db", str(db_path), "--format", "html"]).output
     assert "3 claims with a disputed question, 0 of them adjudicated" in html
     assert '<tr><td>credibility</td><td class="n">2</td></tr>' in html

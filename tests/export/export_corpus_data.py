@@ -132,13 +132,25 @@ def label_corpus(store: Store, ids: list[str], schema: LabelSchema) -> None:
             **kw,
         )
 
-    anonymous = {"source_type": "anonymous", "anonymous_flag": True, "credibility": 2}
+    # Spans: the machine's confirmed (claim 1), corrected by one reviewer of two (claim 2,
+    # decided without spans by the adjudicator), "no source" (claim 3), none given (5).
+    officials, said = {"start": 20, "end": 49}, {"start": 50, "end": 54}
+    minister, told = {"start": 78, "end": 111}, {"start": 112, "end": 126}
+    anonymous = {
+        "source_type": "anonymous",
+        "anonymous_flag": True,
+        "credibility": 2,
+        "source_span": officials,
+        "cue_span": said,
+    }
     label(1, "alice", {**anonymous, "credibility": 3}, 1, seconds=12.5)
     label(1, "alice", anonymous, 2, seconds=4.0, note="changed my mind")
     label(1, "bob", anonymous, 3, seconds=8.25)
-    label(2, "alice", {"source_type": "named_person", "credibility": 4}, 4)
-    label(2, "bob", {"source_type": "named_person", "credibility": 5}, 5, note="=HYPERLINK(x)")
-    label(3, "bob", {"source_type": "unattributed", "credibility": "cant_judge"}, 6)
+    named = {"source_type": "named_person", "cue_span": told}
+    label(2, "alice", {**named, "credibility": 4, "source_span": {"start": 95, "end": 111}}, 4)
+    label(2, "bob", {**named, "credibility": 5, "source_span": minister}, 5, note="=HYPERLINK(x)")
+    label(3, "bob", {"source_type": "unattributed", "credibility": "cant_judge",
+                     "source_span": None, "cue_span": None}, 6)  # fmt: skip
     label(4, "alice", {"source_type": "named_organization", "credibility": 4}, 7)
     label(4, "alice", None, 8, action="undo")  # back to unrated
     label(5, "carol", {"source_type": "unattributed", "anonymous_flag": False}, 9, seconds=1.0)

@@ -105,6 +105,7 @@ def test_spacy_docbin_matches_golden_spans(store: Store, tmp_path: Path) -> None
         {
             "article_id": doc.user_data["article_id"],
             "claim_ids": doc.user_data["claim_ids"],
+            "span_review": doc.user_data["span_review"],
             **{
                 group: [[s.text, s.start_char, s.end_char, s.label_] for s in doc.spans[group]]
                 for group in ("claims", "sources", "cues")
@@ -114,6 +115,39 @@ def test_spacy_docbin_matches_golden_spans(store: Store, tmp_path: Path) -> None
     ]
     check_golden_json("corpus.spacy.json", content)
     assert result.extra["claims_without_label"] == 2  # no human label: left out of training
+    # The adjudicator decided claim 2 without spans: its machine spans are not exported.
+    assert result.extra["span_review"] == {
+        "cues": {"confirmed": 1, "none": 1, "unreviewed": 2},
+        "sources": {"confirmed": 1, "none": 1, "unreviewed": 2},
+    }
+
+
+def test_spacy_spans_are_the_reviewers_never_the_machines_alone(
+    store: Store, tmp_path: Path
+) -> None:
+    """By majority: a source two reviewers split on is left out ("disputed"), a cue they
+    agree on is kept; a reviewer's corrected span is exported as given."""
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import DocBin
+
+    def docs(out: Path, options: ExportOptions) -> list:  # type: ignore[type-arg]
+        export_corpus(store, "spacy", out, options)
+        shard = DocBin().from_disk(out / "part-00000.spacy")
+        return list(shard.get_docs(spacy.blank("en").vocab))
+
+    first = docs(tmp_path / "majority.spacy", ExportOptions())[0]
+    assert list(first.user_data["span_review"][:2]) == [
+        {"source": "confirmed", "cue": "confirmed"},
+        {"source": "disputed", "cue": "confirmed"},
+    ]
+    assert [s.text for s in first.spans["sources"]] == ["Two unnamed Turkish officials"]
+    assert [s.text for s in first.spans["cues"]] == ["said", "told reporters"]
+    alice = docs(tmp_path / "alice.spacy", ExportOptions(reviewers=("alice",)))[0]
+    assert alice.user_data["span_review"][1] == {"source": "corrected", "cue": "confirmed"}
+    assert [s.text for s in alice.spans["sources"]] == [
+        "Two unnamed Turkish officials",
+        "Mevlut Cavusoglu",
+    ]
 
 
 def test_spacy_spans_from_one_reviewer(store: Store, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from annotator.cli import main
 from annotator.errors import InputError
 from annotator.export import export_corpus
 from annotator.importing import import_labels
-from annotator.labels import LabelSchema
+from annotator.labels import LabelSchema, load_schema
 from annotator.store import Store
 
 
@@ -119,3 +119,39 @@ def test_a_bom_and_a_broken_sidecar(tmp_path: Path, schema: LabelSchema) -> None
         (tmp_path / "excel.jsonl.meta.json").write_text("[1, 2]", encoding="utf-8")
         with pytest.raises(InputError, match=r"excel\.jsonl\.meta\.json: not an export sidecar"):
             import_labels(store, file, schema)
+
+
+def test_spans_and_rules_are_checked_line_by_line(tmp_path: Path) -> None:
+    """Spans must lie inside the article; a line breaking a rule of the schema is refused,
+    named by its number and the rule (the default schema declares the rules)."""
+    default = load_schema()
+    with closing(Store(tmp_path / "fresh.db")) as store:
+        ids = add_corpus(store)
+        officials = {"start": 20, "end": 49}
+        file = write_lines(
+            tmp_path / "labels.jsonl",
+            [
+                {"claim": ids[1], "reviewer": "eve", "labels": {"source_span": officials}},
+                {"claim": ids[1], "reviewer": "eve",
+                 "labels": {"source_span": {"start": 20, "end": 999}}},
+                {"claim": ids[1], "reviewer": "eve",
+                 "labels": {"cue_span": {"start": 9, "end": 3}}},
+                {"claim": ids[1], "reviewer": "eve",
+                 "labels": {"source_type": "anonymous", "anonymous_flag": False}},
+                {"claim": ids[3], "reviewer": "eve",
+                 "labels": {"source_type": "unattributed", "source_span": officials}},
+            ],
+        )  # fmt: skip
+        report = import_labels(store, file, default)
+        assert report.added == 1
+        assert report.errors == [
+            f"{file}:2: label 'source_span': end 999 is past the end of the article "
+            "(204 characters)",
+            f"{file}:3: label 'cue_span': start 9 must be at least 0 and below end 3",
+            f"{file}:4: label 'anonymous_flag' breaks the rule: source_type = anonymous "
+            "implies anonymous_flag = true",
+            f"{file}:5: label 'source_span' breaks the rule: source_type = unattributed "
+            "implies anonymous_flag = false and no source_span",
+        ]
+        record = store.current_annotation(ids[1], "eve")
+        assert record is not None and record.labels == {"source_span": officials}

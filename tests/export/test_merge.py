@@ -72,6 +72,9 @@ def test_merge_keeps_everything_once(tmp_path: Path, schema: LabelSchema) -> Non
         assert [a.saved_at[11:16] for a in history] == ["10:01", "10:02"]
         events = merged.conn.execute("SELECT count(*) FROM events WHERE kind = 'merge'")
         assert events.fetchone()[0] == 2
+        # Merged claims are searchable by their paragraph and notes.
+        assert len(merged.search_claim_keys("Finland")) == 2  # article two's two claims
+        assert len(merged.search_claim_keys("changed mind")) == 1
 
     again = merge_databases([full, erin], team)
     assert sum(c.annotations_added + c.articles_added + c.claims_added for c in again) == 0

@@ -18,7 +18,12 @@ EXPECTED_ERRORS = {
     "duplicate_key.toml": (
         r"questions\[0\] \(stance\)\.values\[1\]: key 's' is already used by stance=for"
     ),
-    "unknown_kind.toml": r"unknown kind 'slider'; use one of single, scale, yesno, text",
+    "unknown_kind.toml": r"unknown kind 'slider'; use one of single, scale, yesno, text, span",
+    "constraint_unknown_question.toml": (
+        r"constraints\[0\]\.then: 'flag' is not a declared question"
+    ),
+    "constraint_bad_value.toml": r"constraints\[0\]\.when: stance: 'maybe' is not one of",
+    "required_with_ask_if.toml": r"a `required` question is always asked; drop its `ask_if`",
     "navigation_key.toml": r"key 'j' is a navigation key; choose another key",
     "no_questions.toml": r"questions: no \[\[questions\]\] declared",
     "missing_description.toml": r"`description` is missing",
@@ -46,6 +51,8 @@ def test_default_schema_asks_the_documented_questions() -> None:
     schema = load_schema()
     assert [q.name for q in schema.questions] == [
         "source_type",
+        "source_span",
+        "cue_span",
         "anonymous_flag",
         "anonymity_reason_given",
         "credibility",
@@ -81,6 +88,8 @@ def test_default_schema_declares_what_is_adjudicated() -> None:
     adjudicated = {q.name: (q.adjudicate, q.tolerance) for q in schema.questions}
     assert adjudicated == {
         "source_type": (True, 0),
+        "source_span": (True, 0),
+        "cue_span": (True, 0),
         "anonymous_flag": (True, 0),
         "anonymity_reason_given": (True, 0),
         "credibility": (True, 1),
@@ -89,6 +98,8 @@ def test_default_schema_declares_what_is_adjudicated() -> None:
     }
     assert [q.level for q in schema.questions] == [
         "nominal",
+        "span",
+        "span",
         "nominal",
         "nominal",
         "ordinal",
@@ -107,9 +118,9 @@ def test_reason_is_asked_only_for_anonymous_sources() -> None:
 def test_schema_id_changes_with_content(tmp_path: Path) -> None:
     default = load_schema()
     edited = tmp_path / "edited.toml"
-    edited.write_text(default.content.replace('schema_version = "1"', 'schema_version = "2"'))
+    edited.write_text(default.content.replace('schema_version = "2"', 'schema_version = "3"'))
     assert load_schema(edited).id != default.id
-    assert load_schema(edited).version == "2"
+    assert load_schema(edited).version == "3"
 
 
 def test_labels_are_validated_field_by_field() -> None:
@@ -121,3 +132,46 @@ def test_labels_are_validated_field_by_field() -> None:
         schema.validate_labels({"anonymous_flag": "yes"})
     with pytest.raises(SchemaError, match=r"unknown label field 'stance'"):
         schema.validate_labels({"stance": "for"})
+
+
+def test_spans_are_character_offsets_inside_the_article() -> None:
+    schema = load_schema()
+    schema.validate_labels({"source_span": {"start": 0, "end": 4}, "cue_span": None}, 10)
+    for bad, message in (
+        (
+            {"start": 4, "end": 4},
+            r"label 'source_span': start 4 must be at least 0 and below end 4",
+        ),
+        ({"start": 0}, r"label 'source_span': .* is not a span"),
+        ({"start": "0", "end": 3}, r"label 'source_span': .* whole numbers"),
+        ({"start": True, "end": 3}, r"label 'source_span': .* whole numbers"),
+        ({"start": 2, "end": 11}, r"label 'source_span': end 11 is past the end of the article"),
+    ):
+        with pytest.raises(SchemaError, match=message):
+            schema.validate_labels({"source_span": bad}, 10)
+
+
+def test_default_constraints_tie_the_flag_and_span_to_the_source_type() -> None:
+    schema = load_schema()
+    assert [rule.text for rule in schema.constraints] == [
+        "source_type = anonymous implies anonymous_flag = true",
+        "source_type = unattributed implies anonymous_flag = false and no source_span",
+    ]
+    schema.validate_labels({"source_type": "anonymous", "anonymous_flag": True})
+    schema.validate_labels({"source_type": "anonymous"})  # a field not given breaks nothing
+    with pytest.raises(SchemaError, match=r"label 'anonymous_flag' breaks the rule: source_type"):
+        schema.validate_labels({"source_type": "anonymous", "anonymous_flag": False})
+    with pytest.raises(SchemaError, match=r"label 'source_span' breaks the rule"):
+        schema.validate_labels(
+            {"source_type": "unattributed", "source_span": {"start": 0, "end": 2}}
+        )
+    # 1 is not true: answers are compared with their types.
+    with pytest.raises(SchemaError):
+        schema.validate_labels({"source_type": "anonymous", "anonymous_flag": 1})
+
+
+def test_credibility_is_required() -> None:
+    schema = load_schema()
+    assert schema.required_fields == ("credibility",)
+    assert [q.name for q in schema.missing_required({"credibility": None})] == ["credibility"]
+    assert schema.missing_required({"credibility": "cant_judge"}) == []

@@ -99,4 +99,16 @@ def test_claims_come_back_on_an_empty_doc_same_as_the_component_stores_them(  # 
         assert [claims for _, claims in out] == expected
     doc = extractor.nlp(texts[0])
     assert len(doc) == 0
-    assert [d["seq"] for d in doc._context] == [c.seq for c in expected[0]]
+    claims, _, _ = doc._context
+    assert [d["seq"] for d in claims] == [c.seq for c in expected[0]]
+
+
+def test_extraction_keeps_the_span_editors_candidates(extractor) -> None:  # type: ignore[no-untyped-def]
+    """Noun phrases and names (source candidates) and verbs (cue candidates), as offsets,
+    so the review app can offer them without spaCy; the same with worker processes."""
+    text = "Trains were cancelled, National Rail Enquiries told passengers on Monday."
+    for n_process in (1, 2):
+        [(article, _)] = extractor.extract([Article(text=text)], n_process=n_process)
+        phrases = [text[s:e] for s, e in article.noun_phrases]
+        assert "National Rail Enquiries" in phrases and "passengers" in phrases
+        assert [text[s:e] for s, e in article.verbs] == ["cancelled", "told"]

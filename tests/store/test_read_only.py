@@ -57,6 +57,7 @@ def make_db(path: Path) -> Path:
         store.add_annotation(
             claim_id(article.id, 0, 38), "ana", {"credibility": 3}, schema_id=schema.id
         )
+        store.assign([(article.id, "ana")], run="test")  # a queue, which stats reads
     return path
 
 
@@ -71,6 +72,7 @@ def writers(db: Path, spare: Path) -> dict[str, list[str]]:
         "ingest": ["ingest", str(article), "--db", str(db)],
         "import-labels": ["import-labels", str(labels), "--db", str(db)],
         "review": ["review", "--db", str(db)],
+        "assign": ["assign", "--reviewers", "ana,bo", "--db", str(db)],
         "merge-into": ["merge", str(make_db(spare / "other.db")), "--into", str(db)],
     }
 
@@ -112,6 +114,8 @@ def assert_read_only(prefix: list[str], db: Path, spare: Path) -> None:
         assert "Error" not in result.stderr, name
     assert db.read_bytes() == before
     assert "ana" in run(prefix, ["export", "--out", "-", "--db", str(db)]).stdout
+    queues = run(prefix, ["stats", "--db", str(db)]).stdout
+    assert "queue (reviewer)" in queues and "100%" in queues  # ana's queue, all rated
 
 
 def spare_folder(folder: Path) -> Path:

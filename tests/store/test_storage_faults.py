@@ -252,7 +252,7 @@ def test_a_full_disk_when_saving_a_rating_keeps_the_reviewer_on_the_claim(tmp_pa
         session.answers.set_text(NOTE, "A long note. " * 2000)  # needs pages the disk lacks
         with pytest.raises(StoreError, match="disk full"):
             session.save()
-        assert session.claim is claim and session.answers.edited  # nothing moved on
+        assert session.claim is claim and session.answers.changed  # nothing moved on
         assert store.current_annotation(claim.id, "ana") is None
         assert store.integrity_check() == "ok"
 

@@ -67,11 +67,11 @@ def test_failed_article_leaves_nothing_behind(tmp_path: Path) -> None:
 
 
 def test_claim_text_is_searchable(tmp_path: Path) -> None:
-    article = Article(text="Turkey will buy the missiles. Officials denied talks")
+    article = Article(text="Turkey will buy the missiles\n\nOfficials denied talks")
     with Store(tmp_path / "a.db") as store:
-        store.add_article(article, make_claims(article.text), INFO)
-        found = list(store.db["claims"].search("missile"))  # porter stemming
-        assert [row["text"] for row in found] == ["Turkey will buy the missiles"]
+        store.add_article(article, make_claims(article.text.replace("\n\n", ". ")), INFO)
+        found = store.search_claim_keys("missile")  # porter stemming
+        assert [store.review_claim(k).text for k in found] == ["Turkey will buy the missiles"]
 
 
 def test_older_database_is_migrated_and_keeps_its_data(tmp_path: Path) -> None:
@@ -99,9 +99,48 @@ def test_older_database_is_migrated_and_keeps_its_data(tmp_path: Path) -> None:
 
     with Store(path) as store:
         assert store.schema_version == SCHEMA_VERSION
-        assert [r["text"] for r in store.db["claims"].search("talks")] == [text]
+        [key] = store.search_claim_keys("talks")
+        assert store.review_claim(key).text == text
         events = [r["kind"] for r in store.db.query("SELECT kind FROM events")]
         assert "migrate" in events
+
+
+def test_version_2_database_gains_queues_and_search_in_context_and_notes(tmp_path: Path) -> None:
+    """Claims stored before version 3 are found by words of their paragraph, source and
+    antecedent, and by a reviewer's note; the database gains reviewer queues."""
+    path = tmp_path / "v2.db"
+    old = Database(path)
+    for migration in MIGRATIONS[:2]:
+        migration(old)
+    old.execute("PRAGMA user_version = 2")
+    text = "Rail strike called off. The union said members would vote again, a spokesman said."
+    aid = Article(text=text).id
+    old["articles"].insert({"id": aid, "text": text, "ingested_at": "2025-01-01T00:00:00"})
+    cid = claim_id(aid, 0, 23)
+    old["claims"].insert(
+        {"id": cid, "article_id": aid, "seq": 0, "start": 0, "end": 23, "text": text[:23],
+         "kind": "headline", "sentence_start": 0, "sentence_end": 23}
+    )  # fmt: skip
+    old["attributions"].insert(
+        {"claim_id": cid, "source_type": "named_organization", "anonymous_flag": 0,
+         "confidence": 0.5, "source_text": "The union", "source_start": 24, "source_end": 33,
+         "resolved_text": "Transport Workers Union"}
+    )  # fmt: skip
+    old["reviewers"].insert({"name": "ana", "first_seen": "2025-01-01"})
+    old["annotations"].insert(
+        {"claim_id": cid, "reviewer": "ana", "action": "label", "labels": "{}",
+         "note": "check the ballot date", "saved_at": "2025-01-01", "hash": "x"}
+    )  # fmt: skip
+    old.conn.commit()
+    old.close()
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        key = store.claim_key(cid)
+        for words in ("members vote", "union", "transport workers", "ballot"):
+            assert store.search_claim_keys(words) == {key}, words
+        assert store.search_claim_keys("pension") == set()
+        assert not store.has_assignments()
+        assert store.review_claim(key).phrases == ()  # none stored before version 3
 
 
 def test_annotations_are_appended_and_chained(tmp_path: Path) -> None:

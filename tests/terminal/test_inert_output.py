@@ -145,6 +145,23 @@ def _ingest_refusals(h: Hostile, command: str = "ingest") -> list[str]:
 COMMANDS: dict[str, Callable[[Hostile], list[str]]] = {
     "import-labels": lambda h: ["import-labels", str(h.labels), "--db", str(h.db)],
     "ingest": _ingest_refusals,
+    # Queues of reviewers named in the data: assign prints them, and so does stats.
+    "assign": lambda h: [
+        "assign",
+        "--db",
+        str(h.db),
+        "--overlap",
+        "1",
+        "--reviewers",
+        f"eve{HOSTILE},bob",
+    ],
+    "assign-refused": lambda h: [
+        "assign",
+        "--db",
+        str(h.db),
+        "--reviewers",
+        f"eve{HOSTILE},eve{HOSTILE}",
+    ],
     "stats": lambda h: ["stats", "--db", str(h.db)],
     "audit": lambda h: ["audit", "--db", str(h.db)],
     "audit-schema": lambda h: ["audit", "--db", str(h.db), "--schema", str(h.schema)],
@@ -236,9 +253,11 @@ def test_no_command_lets_data_act_on_the_terminal(hostile: Hostile, terminal: bo
         output = run(argv(hostile), terminal=terminal)
         assert output, f"{name} printed nothing: the test would prove nothing"
         assert_inert(output, terminal=terminal)
-    # The data was really there: the import brought the hostile reviewer in.
+    # The data was really there: the import brought the hostile reviewer in, and assign
+    # gave her a queue, which stats showed.
     with Store(hostile.db, read_only=True) as store:
         assert f"eve{HOSTILE}" in store.stats().annotations_by_reviewer
+        assert f"eve{HOSTILE}" in {queue.reviewer for queue in store.queue_stats()}
 
 
 @pytest.mark.parametrize("terminal", [False, True], ids=["pipe", "terminal"])
@@ -250,8 +269,10 @@ def test_detection_output_is_inert(hostile: Hostile, model: object, terminal: bo
 def test_data_shows_as_text_not_markup(hostile: Hostile) -> None:
     """What is printed is the data itself, minus the controls: markup stays literal."""
     run(COMMANDS["import-labels"](hostile), terminal=False)
+    run(COMMANDS["assign"](hostile), terminal=False)
     stats = run(COMMANDS["stats"](hostile), terminal=True)
-    assert b"[link=http://evil.example]click[/link]" in stats.replace(b"\n", b"")
+    assert b"queue (reviewer)" in stats  # the queue table, naming the hostile reviewer
+    assert stats.replace(b"\n", b"").count(b"[link=http://evil.example]click[/link]") >= 2
     assert b"\x1b]8;" not in stats  # no hyperlink made of the markup
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import INFO, seed_article
 
 from annotator.cli import main
 from annotator.store import Store
@@ -77,6 +78,24 @@ def test_review_seeds_end_to_end(tmp_path: Path, opened: list[ReviewSession]) ->
     first = CliRunner().invoke(main, ["review", str(SEEDS), "--db", db, "--reviewer", "alice"])
     assert first.exit_code == 0, first.output
     assert "added 1" in first.output
+    with Store(db) as store:  # another article in the database: not in the files given
+        store.add_article(*seed_article(), INFO)
     again = CliRunner().invoke(main, ["review", str(SEEDS), "--db", db, "--reviewer", "alice"])
     assert "already present 1" in again.output
     assert opened[0].total == opened[1].total > 20
+    whole = CliRunner().invoke(main, ["review", "--db", db, "--reviewer", "alice"])
+    assert whole.exit_code == 0
+    assert opened[2].total == opened[1].total + 4
+
+
+def test_a_reviewer_without_a_queue_gets_a_one_line_error(
+    db_path: Path, opened: list[ReviewSession]
+) -> None:
+    assert CliRunner().invoke(main, ["assign", "--db", str(db_path), "--reviewers", "ana"])
+    result = CliRunner().invoke(main, ["review", "--db", str(db_path), "--reviewer", "ben"])
+    assert result.exit_code == 1 and not opened
+    assert "ben has no articles assigned" in result.output and "--queue all" in result.output
+    shown = CliRunner().invoke(
+        main, ["review", "--db", str(db_path), "--reviewer", "ben", "--queue", "all"]
+    )
+    assert shown.exit_code == 0 and opened[0].total == 4

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import INFO, PARAGRAPHS, REVIEWER, seed_article
+from conftest import REVIEWER, add_second_article
 
 from annotator.store import Store
 from annotator.tui.app import make_app
@@ -106,9 +106,7 @@ async def test_filter_disputed_shows_claims_reviewers_label_differently(db_path:
 
 
 async def test_position_counts_claims_within_their_article(db_path: Path) -> None:
-    second_text = "A second article.\n\n" + "\n\n".join(PARAGRAPHS)
-    with Store(db_path) as store:
-        store.add_article(*seed_article(second_text, title="Second"), INFO)
+    add_second_article(db_path)
     app = make_app(db_path, REVIEWER)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("g", "6", "enter")
@@ -133,3 +131,47 @@ async def test_audit_report_opens_from_review_and_returns(db_path: Path) -> None
         await pilot.press("escape")
         assert not isinstance(app.screen, AuditScreen)
         assert app.session.claim is not None
+
+
+async def test_article_list_shows_counts_and_jumps_to_an_article(db_path: Path) -> None:
+    add_second_article(db_path)
+    app = make_app(db_path, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")  # one claim of the first article rated
+        await pilot.press("l")
+        await pilot.pause()
+        from textual.widgets import DataTable
+
+        table = app.screen.query_one(DataTable)
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        assert rows == [
+            ["1", "Turkey says delay not on agenda", "", "4", "1"],
+            ["2", "Second", "", "4", "0"],
+        ]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        claim = app.session.claim
+        assert claim is not None and claim.article_title == "Second" and claim.seq == 0
+
+
+async def test_search_covers_context_source_antecedent_and_notes(db_path: Path) -> None:
+    app = make_app(db_path, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "j", "j", "n", *"ask the desk", "enter", "k")
+        # "Washington" is in claim 2's text, and in claim 1's paragraph.
+        await pilot.press("slash", *"washington", "enter")
+        assert [app.session.store.review_claim(k).seq for k in app.session.view] == [0, 1]
+        # Claim 2's source is "He"; its antecedent is the minister's name.
+        await pilot.press("slash", *"cavusoglu", "enter")
+        assert [app.session.store.review_claim(k).seq for k in app.session.view] == [0, 1]
+        await pilot.press("slash", *"desk", "enter")  # the note
+        assert [app.session.store.review_claim(k).seq for k in app.session.view] == [3]
+
+
+async def test_anonymous_filter_includes_claims_a_reviewer_flagged(db_path: Path) -> None:
+    app = make_app(db_path, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "3")  # the first claim: named by the machine, anonymous to me
+        await pilot.press("f", "down", "down", "enter")
+        assert app.session.view_name == "anonymous"
+        assert [app.session.store.review_claim(k).seq for k in app.session.view] == [0, 2]

@@ -39,6 +39,15 @@ async def test_rating_key_saves_prefilled_labels_and_moves_on(db_path: Path) -> 
         assert len(history(db_path)) == 1
     [(claim, action, labels)] = history(db_path)
     assert (claim, action) == (first, "label")
+    with Store(db_path) as store:
+        text = store.review_claim(store.claim_keys()[0]).context
+    assert labels is not None
+    source, cue = labels.pop("source_span"), labels.pop("cue_span")
+    # The machine's source and cue, shown and accepted, are saved as the reviewer's spans.
+    assert (text[source["start"] : source["end"]], text[cue["start"] : cue["end"]]) == (
+        "Foreign Minister Mevlut Cavusoglu",
+        "said",
+    )
     assert labels == {
         "source_type": "named_person",
         "anonymous_flag": False,
@@ -62,26 +71,32 @@ async def test_a_rating_the_screen_moved_past_is_synced_to_disk(db_path: Path) -
 async def test_letters_and_toggles_change_what_is_saved(db_path: Path) -> None:
     app = make_app(db_path, REVIEWER)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("a", "x", "r", "v", "0")
+        await pilot.press("a", "r", "v", "0")
     [(_, _, labels)] = history(db_path)
-    assert labels == {
+    assert labels is not None
+    assert {k: v for k, v in labels.items() if not k.endswith("_span")} == {
         "source_type": "anonymous",
-        "anonymous_flag": True,
+        "anonymous_flag": True,  # implied by the source type (the schema's rule)
         "anonymity_reason_given": True,
         "credibility": "cant_judge",
         "claim_kind": "opinion",
     }
 
 
-async def test_enter_accepts_and_j_k_move_without_saving(db_path: Path) -> None:
+async def test_j_k_move_without_saving_and_enter_accepts_a_rated_claim(db_path: Path) -> None:
     app = make_app(db_path, REVIEWER)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j", "j", "k")
         assert app.session.index == 1
-        await pilot.press("enter")
+        assert history(db_path) == []
+        await pilot.press("3", "k", "e", "enter")  # rated, then revised and accepted
         assert app.session.index == 2
-    [(_, action, labels)] = history(db_path)
-    assert action == "label" and labels is not None and labels["credibility"] is None
+    assert [
+        (action, labels and labels["claim_kind"]) for _, action, labels in history(db_path)
+    ] == [
+        ("label", None),
+        ("label", "prediction"),
+    ]
 
 
 async def test_note_is_saved_with_the_rating(db_path: Path) -> None:
@@ -194,3 +209,37 @@ def test_a_killed_process_keeps_every_save_it_showed(db_path: Path) -> None:
     process = subprocess.run([sys.executable, "-c", KILLED, str(db_path)], check=False)
     assert process.returncode == -signal.SIGKILL
     assert [labels and labels["credibility"] for _, _, labels in history(db_path)] == [4, 5]
+
+
+async def test_undo_reaches_back_into_an_earlier_run_and_only_to_your_own_saves(
+    db_path: Path,
+) -> None:
+    app = make_app(db_path, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        first = current_claim_id(app)
+        await pilot.press("2")
+        second = current_claim_id(app)
+        await pilot.press("4", "q")
+    with Store(db_path) as store:  # another reviewer saves after that run
+        store.add_annotation(first, "other", {"credibility": 1}, schema_id=None)
+    reopened = make_app(db_path, REVIEWER)
+    async with reopened.run_test(size=SIZE) as pilot:
+        assert reopened.session.can_undo
+        await pilot.press("ctrl+z")
+        assert current_claim_id(reopened) == second
+        await pilot.press("ctrl+z")
+        assert current_claim_id(reopened) == first
+        assert not reopened.session.can_undo
+        await pilot.press("ctrl+z")  # nothing of tester's left: nothing happens
+    with Store(db_path) as store:
+        mine = [(a.claim_id, a.action, a.labels) for a in store.iter_annotations()
+                if a.reviewer == REVIEWER]  # fmt: skip
+        other = store.current_annotation(first, "other")
+    assert [(claim, action) for claim, action, _ in mine] == [
+        (first, "label"),
+        (second, "label"),
+        (second, "undo"),
+        (first, "undo"),
+    ]
+    assert mine[2][2] is None and mine[3][2] is None
+    assert other is not None and other.labels == {"credibility": 1}

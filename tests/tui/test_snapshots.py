@@ -14,6 +14,40 @@ def test_claim_screen_at_80x24(db_path: Path, snap_compare) -> None:  # type: ig
     assert snap_compare(make_app(db_path, REVIEWER), terminal_size=(80, 24))
 
 
+def test_long_paragraph_at_80x24(long_db: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """A quote in the middle of a long hard-wrapped paragraph: the text is trimmed around
+    the claim (line breaks as spaces), the long title cut to one line, and the claim, its
+    source and flags are on screen without scrolling."""
+    assert snap_compare(
+        make_app(long_db, REVIEWER), press=["g", "3", "enter"], terminal_size=(80, 24)
+    )
+
+
+def test_long_paragraph_with_evidence_at_80x24(long_db: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """An anonymous claim: its three pieces of evidence fold into one line."""
+    assert snap_compare(make_app(long_db, REVIEWER), terminal_size=(80, 24))
+
+
+def test_long_paragraph_at_140x45(long_db: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """With room, the whole paragraph and every piece of evidence are shown."""
+    assert snap_compare(make_app(long_db, REVIEWER), terminal_size=(140, 45))
+
+
+def test_editing_a_source_span(long_db: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """s: the span being edited is marked in the paragraph, the editor's keys replace the
+    others, and the line under the questions says what enter would keep."""
+    assert snap_compare(
+        make_app(long_db, REVIEWER),
+        press=["g", "4", "enter", "s", "left"],
+        terminal_size=(100, 30),
+    )
+
+
+def test_article_list(long_db: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """l: the articles with outlet, claims and your rated count."""
+    assert snap_compare(make_app(long_db, REVIEWER), press=["3", "l"], terminal_size=(80, 24))
+
+
 def test_anonymous_claim_with_evidence(db_path: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
     """An anonymous claim relayed by an outlet, its evidence and reason question shown."""
     assert snap_compare(make_app(db_path, REVIEWER), press=["j", "j"], terminal_size=(110, 30))

@@ -67,14 +67,20 @@ async def test_reviewer_name_and_schema_text_render_as_plain_text(
     schema = load_schema(schema_file)
     assert "\x1b" in schema.questions[0].description  # the hostile text really is in it
     app = make_app(db_path, f"eve{ESCAPES}", schema)
-    async with app.run_test(size=(120, 40)) as pilot:
+    # Tall enough for the help screen to show the questions below every key.
+    async with app.run_test(size=(120, 100)) as pilot:
         claim_screen = app.export_screenshot()
+        await pilot.press("p")  # the source type's description becomes the guideline
+        await pilot.pause()
+        guideline = app.export_screenshot()
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)  # where every question's text is shown
         help_screen = app.export_screenshot()
     shown = re.sub(r"<[^>]+>", "", claim_screen).replace("&#160;", " ")
     assert "reviewer: eve" in shown
-    for screen in (claim_screen, help_screen):
+    for screen in (guideline, help_screen):  # the hostile text was really on screen
+        assert "Who the claim rests on" in screen.replace("&#160;", " ")
+    for screen in (claim_screen, guideline, help_screen):
         assert "\x1b" not in screen and "\x07" not in screen and "\x9b" not in screen
         assert "[2J" not in screen and "PWNED" not in screen

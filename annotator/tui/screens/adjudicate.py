@@ -226,7 +226,8 @@ class AdjudicateScreen(Screen[None]):
             return action == "accept" or parameters[0] in dispute.disputed
         if action == "edit_text":
             return dispute is not None
-        return True
+        # A span is decided by taking a reviewer's answers: there is no span editor here.
+        return action != "edit_span"
 
     def _save(self, labels: dict[str, Any], *, move: bool = True) -> None:
         dispute = self.dispute
@@ -295,11 +296,18 @@ class AdjudicateScreen(Screen[None]):
         self.show()
 
     def action_choose(self, name: str, value: str | int) -> None:
-        self.draft[name] = value
-        self.show()
+        self._set(name, value)
 
     def action_toggle_label(self, name: str) -> None:
-        self.draft[name] = not self.draft.get(name, False)
+        self._set(name, not self.draft.get(name, False))
+
+    def _set(self, name: str, value: Any) -> None:
+        """One field of the decision; what the schema's rules imply follows."""
+        try:
+            self.draft = self.schema.implied({**self.draft, name: value}, changed=name)
+        except AnnotatorError as error:
+            self.notify(escape(str(error)), severity="warning")
+            return
         self.show()
 
     def action_accept(self) -> None:

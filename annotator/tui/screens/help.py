@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from annotator.labels import LabelSchema
+from annotator.safe_text import clean
 from annotator.tui.widgets.questions_panel import keys_of
 
 
@@ -37,16 +38,18 @@ class HelpScreen(ModalScreen[None]):
         ]
         lines += [
             Content(""),
-            Content.styled(f"Questions ({self._schema.name} schema)", "bold underline"),
+            Content.styled(f"Questions ({clean(self._schema.name)} schema)", "bold underline"),
         ]
+        # A schema shared by someone else is data: its text is shown literally, cleaned.
         for question in self._schema.questions:
             lines.append(
                 Content.assemble(
-                    (question.name, "bold"), f" [{keys_of(question)}]: {question.description}"
+                    (question.name, "bold"),
+                    clean(f" [{keys_of(question)}]: {question.description}"),
                 )
             )
             lines += [
-                Content(f"    {choice.key}  {choice.value}: {choice.description}")
+                Content(clean(f"    {choice.key}  {choice.value}: {choice.description}"))
                 for choice in question.choices
             ]
         with VerticalScroll(classes="dialog help"):

@@ -10,6 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from annotator.safe_text import clean
+
 
 class PromptDialog(ModalScreen[str | None]):
     """Enter answers with the text typed, escape with None."""
@@ -24,7 +26,7 @@ class PromptDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self._title, markup=False)
+            yield Label(clean(self._title), markup=False)  # may be a schema's text
             yield Input(value=self._value, placeholder=self._placeholder)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -55,8 +55,10 @@ class PositionBar(Static):
         ) + Content.assemble((at.view, "italic"), f": {at.in_view[0]} of {at.in_view[1]}")
         lines = [
             literal(at.header.center(width), "bold reverse $primary"),
-            Content(" ") + literal(at.title or "(untitled article)", "bold"),
+            Content(" ") + literal(" ".join((at.title or "(untitled article)").split()), "bold"),
             where,
             Content(" ") + progress_line(at.rated[0], at.rated[1], max(10, width - 7)),
         ]
-        self.update(Content("\n").join(lines), layout=False)  # always four lines
+        # Each cut to one line (a long title never pushes the progress bar off screen).
+        cut = [line.truncate(max(10, width), ellipsis=True) for line in lines]
+        self.update(Content("\n").join(cut), layout=False)  # always four lines
