@@ -10,7 +10,9 @@ extends one :class:`~annotator.nlp.context.DocContext`:
    or by the writer;
 4. sources (sources.py) and 5. resolution (resolution.py): every attributed claim gets a
    typed source mention, linked to earlier mentions of the same source;
-6. anonymity (anonymity.py): anonymity cues flag every claim of the source they describe;
+6. anonymity (anonymity.py): anonymity cues flag every claim of the source they describe,
+   and an anonymously sourced account of a private event goes on resting on its sources
+   (accounts.py);
 7. output (output.py): claim records with evidence.
 
 Every rule is declared in rules.py. Results: ``doc.spans["claims"|"sources"|"cues"]`` and
@@ -30,6 +32,7 @@ from spacy.tokens import Doc
 from annotator.nlp import boundaries  # noqa: F401  (registers "paragraph_boundaries" too)
 from annotator.nlp.context import DocContext, Matchers
 from annotator.nlp.lexicon import Lexicon, load_lexicon
+from annotator.nlp.stages.accounts import continue_accounts
 from annotator.nlp.stages.anonymity import find_anonymity
 from annotator.nlp.stages.claims import find_claims
 from annotator.nlp.stages.cues import find_cues
@@ -88,6 +91,7 @@ class SourceAttribution:
         find_claims(ctx)
         resolve(ctx)
         find_anonymity(ctx)
+        continue_accounts(ctx)
         write_claims(ctx, self.write_spans)
         return doc
 

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.rules import Rule
 from annotator.records import Evidence
 
 
@@ -117,6 +118,7 @@ class Draft:
     reason_given: bool = False
     unclosed: bool = False  # a quotation left open at the paragraph end
     unsourced: Evidence | None = None  # "X are understood to ...": an unnamed briefing
+    continuation: Rule | None = None  # how it continues ``continues``, when not a quotation
 
 
 @dataclass

@@ -401,10 +401,10 @@ TYPE_DOCUMENT_NOUN = _rule(
 TYPE_SPOKESPERSON = _rule(
     "type.spokesperson",
     "sources",
-    "a spokesperson speaks for the named organisation",
+    "a spokesperson speaks for an organisation, not named in the phrase",
     0.6,
-    "An Exxon spokeswoman said the refinery was running.",
-    named_body=Variant("a spokesperson speaks for the named organisation", 0.75),
+    "A spokeswoman said the refinery was running.",
+    named_body=Variant("a spokesperson speaks for the organisation named", 0.75),
 )
 ANON_OFFICIALS_OF_BODY = _rule(
     "anon.officials_of_body",
@@ -507,6 +507,19 @@ RESOLVE_SURNAME = _rule(
     "'{word}' is the surname of '{name}'",
     None,
     "Ines Mendes runs the clinic.\n\nMendes said the ward would reopen.",
+)
+RESOLVE_ACCOUNT = _rule(
+    "resolve.account",
+    "resolution",
+    "part of a private meeting's or call's account that unnamed sources gave earlier",
+    0.7,
+    "Trump Berated Aides, People Say\n\nPresident Trump berated his aides during a tense "
+    "call on Friday, according to five people with knowledge of the call.\n\nHe told them "
+    "the plan was a disaster. Vice President Pence said little.\n\nThe White House says "
+    "the call was productive.",
+    "Trump Berated Aides, People Say\n\nPresident Trump berated his aides on Friday, "
+    "according to five people familiar with his thinking.\n\nHe told them the plan was a "
+    "disaster.",
 )
 RESOLVE_CONTINUATION = _rule(
     "resolve.continuation",

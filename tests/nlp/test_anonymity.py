@@ -143,3 +143,49 @@ def test_a_parenthetical_it_is_understood_is_an_unnamed_briefing(claim: Claim) -
     # Near miss: a speech verb keeps its source.
     c = claim("The minister said, it is understood, that the plan was dead.", "plan was dead")
     assert c.source is not None and c.source.text == "The minister"
+
+
+def test_a_reason_counts_only_in_the_anonymity_clause(claim: Claim) -> None:
+    c = claim(
+        "The official, who spoke on condition of anonymity, said the talks failed because "
+        "the sides could not agree on prices.",
+        "talks failed",
+    )
+    assert c.anonymous_flag and c.anonymity_reason_given is False
+    c = claim(
+        "An official, who spoke on condition of anonymity because the talks are private, "
+        "said a deal was close.",
+        "deal",
+    )
+    assert c.anonymity_reason_given is True
+
+
+# An anonymously sourced account of a private event (resolve.account).
+
+ACCOUNT = (
+    "Trump Berated Aides, People Say\n\n"
+    "President Trump berated his aides during a tense call on Friday, according to five "
+    "people with knowledge of the call.\n\n"
+    "He told them the plan was a disaster. Trump said he would fire anyone who leaked.\n\n"
+    "Kelsey Marchetti, a historian, said such calls were common.\n\n"
+    "The White House says the call was productive."
+)
+
+
+def test_an_account_rests_on_its_anonymous_sources_until_it_ends(claim: Claim) -> None:
+    for words in ("He told them", "fire anyone"):
+        c = claim(ACCOUNT, words)
+        assert c.source_type == "anonymous" and c.anonymous_flag, words
+        assert c.resolved_to is not None and c.resolved_to.text.startswith("five people")
+        assert any(e.rule == "resolve.account" for e in c.evidence)
+    # The participant's own words are kept as a relation of the claim.
+    assert [r.source.text for r in claim(ACCOUNT, "fire anyone").relations if r.source] == ["Trump"]
+    # A source who took no part, and the present tense, end it.
+    assert claim(ACCOUNT, "such calls").source_type == "named_person"
+    assert claim(ACCOUNT, "productive").source_type == "named_organization"
+
+
+def test_no_account_without_a_private_event_in_the_sources_phrase(claim: Claim) -> None:
+    text = ACCOUNT.replace("people with knowledge of the call", "people familiar with it")
+    c = claim(text, "He told them")
+    assert c.source_type != "anonymous" or not any(e.rule == "resolve.account" for e in c.evidence)

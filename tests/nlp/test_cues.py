@@ -466,3 +466,109 @@ def test_a_question_in_the_writers_voice_reports_nothing(claims_of: ClaimsOf) ->
     # Near miss: a question set off with its asker is the asker's.
     claims = claims_of("Budget Talks\n\nWhy, the senator asked, did the agency wait so long?")
     assert claims[-1].source is not None and claims[-1].source.text == "the senator"
+
+
+# Relations: evaluations and requests are recorded, the claim stays the writer's
+# (cue.relation); reports the claim does not rest on are relations too.
+
+
+def test_an_evaluation_is_a_relation_not_the_claims_source(claim: Claim) -> None:
+    c = claim("Governor Bush attacked the plan on Tuesday.", "attacked")
+    assert c.source_type == "unattributed" and c.source is None
+    (relation,) = c.relations
+    assert relation.rule == "cue.relation"
+    assert relation.source is not None and relation.source.text == "Governor Bush"
+    assert relation.cue.text == "attacked"
+    assert relation.content is not None and relation.content.text.startswith("the plan")
+
+
+def test_a_stance_needs_someone_who_can_hold_it(claim: Claim) -> None:
+    c = claim("The storm attacked the coast on Tuesday.", "storm")
+    assert c.relations == []
+
+
+def test_a_request_is_a_relation(claim: Claim) -> None:
+    c = claim("The State Department asked Turkey to delay the purchase.", "delay")
+    assert c.source_type == "unattributed"
+    assert [r.cue.text for r in c.relations] == ["asked"]
+
+
+def test_a_negated_report_is_a_relation(claim: Claim) -> None:
+    c = claim("Officials did not say how much the repairs would cost.", "repairs")
+    assert c.source_type == "unattributed"
+    assert [r.cue.text for r in c.relations] == ["say"]
+
+
+def test_a_report_inside_a_report_is_left_out(claim: Claim) -> None:
+    c = claim("The mayor said the governor wants to close the depot.", "depot")
+    assert c.source is not None and c.source.text == "The mayor"
+    assert c.relations == []
+
+
+def test_a_relation_does_not_swallow_the_sentences_own_according_to(claim: Claim) -> None:
+    c = claim(
+        "Party leaders are weighing whether to split the bill, according to two people "
+        "familiar with the talks.",
+        "weighing",
+    )
+    assert c.source is not None and c.source.text == "two people familiar with the talks"
+    assert c.source_type == "anonymous"
+
+
+def test_what_a_relation_is_about_is_no_claim_of_its_own(claim: Claim) -> None:
+    c = claim(
+        "The United States had hoped that Ankara would agree to delay the purchase.",
+        "Ankara would agree",
+    )
+    assert c.source_type == "unattributed"
+    assert "had hoped" in c.text  # one claim, not split at the nested "agree"
+
+
+# Intentions and beliefs source the claim (cue.intention, cue.weak_verb).
+
+
+def test_an_intention_rests_on_whoever_intends(claim: Claim) -> None:
+    c = claim("The senator wants to cut the budget by a third.", "budget")
+    assert c.source_type == "unnamed_person"
+    assert c.cue is not None and c.cue.text == "wants"
+    assert any(e.rule == "cue.intention" for e in c.evidence)
+    c = claim("The senator wants a new car.", "car")
+    assert c.source_type == "unattributed"
+
+
+def test_a_refusal_to_comment_is_no_intention(claim: Claim) -> None:
+    c = claim("Brindle Foods declined to comment on the recall.", "recall")
+    assert c.cue is not None and c.cue.text == "declined to comment"
+    c = claim("She declined to say whether the plant would close.", "plant")
+    assert c.cue is not None and c.cue.text.startswith("declined")
+
+
+def test_knowledge_and_belief_with_a_clause(claim: Claim) -> None:
+    c = claim("Most candidates know that they can rely on the network.", "rely")
+    assert c.source is not None and c.source.text == "Most candidates"
+    c = claim("Most candidates know the network well.", "network")
+    assert c.source_type == "unattributed"
+
+
+# Speaker labels (cue.speaker_label).
+
+
+def test_a_transcript_speaker_sources_the_rest_of_the_paragraph(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Candidate Interview\n\nTAPPER: Do you regret the remark? It hurt people.\n\n"
+        "SANDERS: No, I stand by it."
+    )
+    first, rest, answer = claims[1], claims[2], claims[3]
+    assert first.source is not None and first.source.text == "TAPPER"
+    assert first.cue is not None and first.cue.text == ":"
+    assert first.source_type == "named_person"
+    assert rest.source_type == "named_person" and rest.resolved_to is not None
+    assert answer.source is not None and answer.source.text == "SANDERS"
+
+
+def test_fields_of_the_page_and_interview_letters_are_no_speakers(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Candidate Interview\n\nDate: Monday, June 6\n\nQ: Why now?\n\n"
+        "Iowa: Tim Albrecht, Brad Anderson, Rob Barron."
+    )
+    assert all(c.cue is None or c.cue.text != ":" for c in claims)

@@ -302,3 +302,30 @@ def test_partitive_without_antecedent_is_typed_by_its_group(claims_of: ClaimsOf)
     assert some.source_type == "unnamed_group"
     one = next(c for c in claims if "boiler" in c.text)
     assert one.source_type == "unnamed_person"
+
+
+def test_a_newspaper_named_for_a_document_is_an_organisation(claim: Claim) -> None:
+    c = claim("The Washington Post reported that the deal was off.", "deal")
+    assert c.source_type == "named_organization"
+    c = claim("The report found that the dam was unsafe.", "dam")
+    assert c.source_type == "document"
+
+
+def test_a_spokesperson_of_no_named_body_says_so(claim: Claim) -> None:
+    c = claim("A spokeswoman said the line would reopen on Monday.", "line")
+    assert c.source_type == "named_organization"
+    why = next(e.why for e in c.evidence if e.rule == "type.spokesperson")
+    assert "not named" in why
+    c = claim("An Amtrak spokeswoman said the line would reopen on Monday.", "line")
+    why = next(e.why for e in c.evidence if e.rule == "type.spokesperson")
+    assert "not named" not in why
+
+
+def test_a_named_spokesperson_is_a_person(claim: Claim) -> None:
+    c = claim("A spokesman for the agency, Brian Smith, said the line would reopen.", "line")
+    assert c.source_type == "named_person"
+
+
+def test_officials_of_a_named_body_are_unnamed_people(claim: Claim) -> None:
+    c = claim("Amtrak officials said the line would reopen on Monday.", "line")
+    assert c.source_type == "anonymous" and c.anonymous_flag

@@ -186,3 +186,36 @@ def test_document_reviewed_by_an_outlet_is_relayed(claim: Claim) -> None:
     )
     assert c.source_type == "document"
     assert c.relayed_by is not None and c.relayed_by.text == "the Daily Ledger"
+
+
+# The subject of the verb an infinitive completes (source.controller), a passive's agent
+# (source.agent) and a relative pronoun standing for its noun (source.relative).
+
+
+def test_a_completed_verb_reports_for_the_subject_of_the_verb_it_completes(
+    claim: Claim,
+) -> None:
+    c = claim("The senator continued to insist that the bill would pass.", "bill")
+    assert c.source is not None and c.source.text == "The senator"
+    assert c.cue is not None and c.cue.text == "insist"
+
+
+def test_the_agent_of_a_passive_is_the_source(claim: Claim) -> None:
+    c = claim("Rubio was asked by a moderator whether his plan would cost too much.", "cost")
+    assert c.source is not None and c.source.text == "a moderator"
+    assert not any(e.rule == "source.dangling_name" for e in c.evidence)
+
+
+def test_a_relative_pronoun_is_the_source_and_resolves_to_its_noun(claim: Claim) -> None:
+    c = claim("The plan drew fire from its allies, who warned that costs would rise.", "costs")
+    assert c.source is not None and c.source.text == "who"
+    assert c.resolved_to is not None and c.resolved_to.text == "its allies"
+    assert "'who' stands for 'its allies'" in c.evidence[1].why
+
+
+def test_according_to_looks_past_a_parenthesis(claim: Claim) -> None:
+    c = claim(
+        "Trains will not run until Tuesday, according to (UK) National Rail Enquiries.",
+        "Trains",
+    )
+    assert c.source is not None and c.source.text == "National Rail Enquiries"

@@ -70,6 +70,7 @@ class Lexicon:
     intention_verbs: frozenset[str] = frozenset()  # "wants to", "refused to"
     relation_verbs: frozenset[str] = frozenset()  # "attacked", "endorsed", "called for"
     non_speaker_labels: frozenset[str] = frozenset()  # "Date:", "Photo:" are no speakers
+    private_events: frozenset[str] = frozenset()  # "the call", "the meeting"
 
     @cached_property
     def stance_frames(self) -> dict[str, str]:
@@ -142,4 +143,5 @@ def load_lexicon(extra_dir: str | None) -> Lexicon:
         intention_verbs=lower("intention_verbs"),
         relation_verbs=lower("relation_verbs"),
         non_speaker_labels=lower("non_speaker_labels"),
+        private_events=lower("private_events"),
     )

@@ -8,6 +8,8 @@ in a sentence that carries the anonymity cue.
 
 from __future__ import annotations
 
+from spacy.tokens import Span as SpacySpan
+
 from annotator.nlp import rules
 from annotator.nlp.context import DocContext, Draft, Mention, Unit
 from annotator.nlp.grammar import PERSON_PRONOUNS, PLURAL_PRONOUNS
@@ -32,11 +34,7 @@ def find_anonymity(ctx: DocContext) -> None:
         ctx.mentions,
     )
     by_entity: dict[int, list[Evidence]] = {}
-    reasons_by_unit: dict[int, list[Evidence]] = {}
-    for _, s, e in ctx.matchers.reasons(doc):
-        ui = unit_of[s]
-        if ui >= 0:
-            reasons_by_unit.setdefault(ui, []).append(evidence(rules.ANON_REASON, doc, s, e))
+    reasons = [(s, evidence(rules.ANON_REASON, doc, s, e)) for _, s, e in ctx.matchers.reasons(doc)]
     reason_entities: set[int] = set()
     for span in ctx.anon_spans:
         name, s, e = span.label_, span.start, span.end
@@ -45,7 +43,8 @@ def find_anonymity(ctx: DocContext) -> None:
             continue
         if name in _SOURCE_ONLY_ANON and s > 0 and doc[s - 1].lower_ in ("not", "n't"):
             continue  # "experts not involved in the study" are independent, not anonymous
-        if name == "partial_name" and ui not in reasons_by_unit:
+        why = _reasons(span, reasons)
+        if name == "partial_name" and not why:
             continue  # a first name alone, with no reason to withhold the rest, identifies
         if name == "understood":
             # "Treasury officials are understood to have pressed ...": the paper's own
@@ -76,15 +75,30 @@ def find_anonymity(ctx: DocContext) -> None:
         ev = evidence(rules.rule(f"anon.{name}"), doc, s, e)
         for tm in targets:
             by_entity.setdefault(tm.entity, []).append(ev)
-            if ui in reasons_by_unit:
+            if why:
                 reason_entities.add(tm.entity)
-                by_entity[tm.entity].extend(reasons_by_unit[ui])
+                by_entity[tm.entity].extend(why)
     for k, m in enumerate(mentions):
         if m.info.anonymous and m.entity not in by_entity:
             by_entity.setdefault(m.entity, [])
         _another(ctx, k, by_entity, reason_entities)
     for draft in drafts:
         _flag(draft, by_entity, reason_entities)
+
+
+def _reasons(span: SpacySpan, reasons: list[tuple[int, Evidence]]) -> list[Evidence]:
+    """The reasons given for the anonymity ``span`` states: those in the clause of the
+    verb it belongs to ("spoke on condition of anonymity because they were not authorized
+    to …"), not a "because" elsewhere in the sentence ("…, said the talks failed because
+    …")."""
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    lo, hi = verb.left_edge.i, verb.right_edge.i
+    if verb.dep_ != "relcl" and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+        # "said, on condition of anonymity, that …": the clause is what was said.
+        hi = min(c.left_edge.i for c in verb.children if c.dep_ in ("ccomp", "parataxis"))
+    return [ev for start, ev in reasons if lo <= start <= hi]
 
 
 def _another(

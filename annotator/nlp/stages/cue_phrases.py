@@ -34,6 +34,7 @@ def according_to(
         )
     if obj is None:
         return None
+    obj = _past_parenthesis(obj, sent_end)
     src_start, src_end = source_span(obj, ctx.lex)
     acc = doc[start]
     plo, phi = subtree_range(acc)
@@ -53,6 +54,24 @@ def according_to(
         frame=set(range(plo, phi)),
         relayed=relayed(obj, ctx.lex),
     )
+
+
+def _past_parenthesis(obj: Token, sent_end: int) -> Token:
+    """ "according to (UK) National Rail Enquiries": the parser may take the parenthesis for
+    the object; the name after it is the source."""
+    doc = obj.doc
+    if obj.i == 0 or doc[obj.i - 1].text != "(":
+        return obj
+    close = next((i for i in range(obj.i, min(obj.i + 6, sent_end)) if doc[i].text == ")"), None)
+    if close is None:
+        return obj
+    words = []
+    for i in range(close + 1, sent_end):
+        if doc[i].pos_ not in ("PROPN", "NOUN", "ADJ", "DET"):
+            break
+        words.append(doc[i])
+    nouns = [t for t in words if t.pos_ in ("PROPN", "NOUN")]
+    return nouns[-1] if nouns else obj
 
 
 def no_comment(ctx: DocContext, start: int, end: int, sent_end: int) -> Attribution | None:

@@ -116,7 +116,8 @@ def _claim(ctx: DocContext, seq: int, d: Draft) -> ExtractedClaim:
         content = Span(text[d.start : d.end], d.start, d.end) if d.kind == "quote" else None
         content = content or _content(doc, a)
     elif d.continues is not None:
-        evidence.append(rules.RESOLVE_CONTINUATION.evidence(text[d.start : d.end], d.start, d.end))
+        rule = d.continuation or rules.RESOLVE_CONTINUATION
+        evidence.append(rule.evidence(text[d.start : d.end], d.start, d.end))
     elif d.unsourced is not None:
         source_type, flag, reason = "anonymous", True, d.reason_given
         evidence.append(d.unsourced)

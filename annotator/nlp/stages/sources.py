@@ -400,8 +400,12 @@ def _role_named_in_apposition(p: _Phrase) -> SourceInfo | None:
 
 
 def _document(p: _Phrase) -> SourceInfo | None:
+    """A report, poll, filing … ("the report found"); not a publication named for one
+    ("The Washington Post", "the Wall Street Journal": a name of a body)."""
     nouns = p.lex.document_nouns
     if p.lemma not in nouns and p.low not in nouns:
+        return None
+    if p.head.pos_ == "PROPN" and p.head.ent_type_ in ORG_LABELS:
         return None
     rule = rules.TYPE_DOCUMENT_NOUN
     return SourceInfo(
