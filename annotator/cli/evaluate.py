@@ -49,7 +49,7 @@ def evaluate(
     """Score extraction against gold: GOLD ARTICLE; FOLDER... of X.gold.jsonl + X.txt
     pairs; or FOLDER... of brat standoff (PolNeAR, PARC).
 
-    Gold files have the format of eval/seed_gold.jsonl (see docs/detection.md). Prints
+    Gold files hold one JSON line per claim (docs/detection.md, "Gold files"). Prints
     source_type accuracy (a prediction in `accept` is right), anonymous-flag accuracy,
     how many sourced statements were found and how many sourced claims lie inside one,
     anonymous recall and precision, source and cue span overlap (precision, recall,
@@ -64,10 +64,11 @@ def evaluate(
 
     \b
     Examples:
-      annotator evaluate eval/seed_gold.jsonl seeds/000_7d85eff3e4ce24d8.txt
+      annotator evaluate tests/nlp/data/seed_gold.jsonl \\
+          seeds/turkey-s400-postponing-not-on-agenda.txt
       annotator evaluate tests/nlp/data/devset3 tests/nlp/data/devset4 --spans
-      annotator evaluate ../shared/polnear/dev --json
-      annotator evaluate ../shared/polnear/train --misses --lemmas 50
+      annotator evaluate polnear/dev --json
+      annotator evaluate polnear/train --misses --lemmas 50
     """
     folders = [Path(p) for p in paths if Path(p).is_dir()]
     brat = [is_brat_folder(folder) for folder in folders]

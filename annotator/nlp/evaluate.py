@@ -1,6 +1,6 @@
-"""Score extraction against a gold file in the format of eval/seed_gold.jsonl.
+"""Score extraction against a gold file (docs/detection.md, "Gold files").
 
-Matching follows eval/README.md: a gold line is found by a claim when the claim together
+A gold line is found by a claim when the claim together
 with its source and cue spans contains the anchor; among several, the claim whose own span
 overlaps the anchor most wins. Claims longer than 1,000 characters never count.
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from conftest import Claim, ClaimsOf
 
 # Phrases that hide who is talking (anon.familiar_with, anon.declined_named, anon.reason), and
@@ -189,3 +191,18 @@ def test_no_account_without_a_private_event_in_the_sources_phrase(claim: Claim) 
     text = ACCOUNT.replace("people with knowledge of the call", "people familiar with it")
     c = claim(text, "He told them")
     assert c.source_type != "anonymous" or not any(e.rule == "resolve.account" for e in c.evidence)
+
+
+def test_an_anonymity_phrase_outside_any_clause_ends(claims_of: ClaimsOf) -> None:
+    """A heading with an anonymity phrase and no verb once sent the reason search up the
+    parse forever."""
+    done: list[bool] = []
+    worker = threading.Thread(
+        target=lambda: done.append(
+            bool(claims_of("Sources familiar with the matter\n\nThe deal closed."))
+        ),
+        daemon=True,
+    )
+    worker.start()
+    worker.join(60)
+    assert done == [True]

@@ -71,6 +71,8 @@ class Lexicon:
     relation_verbs: frozenset[str] = frozenset()  # "attacked", "endorsed", "called for"
     non_speaker_labels: frozenset[str] = frozenset()  # "Date:", "Photo:" are no speakers
     private_events: frozenset[str] = frozenset()  # "the call", "the meeting"
+    quoting_verbs: frozenset[str] = frozenset()  # "quoted as saying"
+    naming_verbs: frozenset[str] = frozenset()  # "called it a disgrace"
 
     @cached_property
     def stance_frames(self) -> dict[str, str]:
@@ -144,4 +146,6 @@ def load_lexicon(extra_dir: str | None) -> Lexicon:
         relation_verbs=lower("relation_verbs"),
         non_speaker_labels=lower("non_speaker_labels"),
         private_events=lower("private_events"),
+        quoting_verbs=lower("quoting_verbs"),
+        naming_verbs=lower("naming_verbs"),
     )

@@ -92,7 +92,7 @@ def _reasons(span: SpacySpan, reasons: list[tuple[int, Evidence]]) -> list[Evide
     to …"), not a "because" elsewhere in the sentence ("…, said the talks failed because
     …")."""
     verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     lo, hi = verb.left_edge.i, verb.right_edge.i
     if verb.dep_ != "relcl" and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):

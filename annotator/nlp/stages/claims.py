@@ -379,6 +379,6 @@ def _subordinate(doc: Doc, a: Attribution, root: Token) -> bool:
         content_after = all(lo > v.i for lo, _ in a.content)
         return own_subject and content_after and not a.in_content(root.i)
     head = v
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     return head != root and not a.in_content(root.i)

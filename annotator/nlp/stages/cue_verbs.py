@@ -47,7 +47,7 @@ def verb_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
     if lemma == "say" and verb.tag_ == "VBG" and verb.head.lower_ == "as":
         base = verb.head.head
         subj = next((c for c in base.children if c.dep_ in ("nsubjpass", "nsubj")), None)
-        if subj is None or base.lemma_.lower() not in ("quote", "cite", "report"):
+        if subj is None or base.lemma_.lower() not in lex.quoting_verbs:
             return None
         cue_start, cue_end = base.i, verb.i + 1
         cue_rule, source_rule = rules.CUE_QUOTED_AS_SAYING.id, rules.SOURCE_SUBJECT.id
@@ -284,7 +284,7 @@ def _content(
         if not quote_near and not _indirect_question(doc, content):
             return None  # "asks Turkey to delay": a request, not a report
     elif lemma in lex.weak_cue_verbs:
-        if lemma in lex.weak_noun_object_cues or lemma in ("call", "dub", "label"):
+        if lemma in lex.weak_noun_object_cues or lemma in lex.naming_verbs:
             if not quote_near and not content:
                 # "Passengers described a landing that felt routine", "the report documents
                 # 61 pushbacks", "voters cited rents": a noun object is what they reported.

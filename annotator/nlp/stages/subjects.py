@@ -22,7 +22,7 @@ def subject(ctx: DocContext, verb: Token) -> Found:
         best = max(subjects, key=lambda c: (c.right_edge.i - c.left_edge.i, c.i))
         return best, rules.SOURCE_SUBJECT.id
     head = verb
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
         for child in head.children:
             if child.dep_ == "nsubj":
@@ -41,7 +41,11 @@ def controller_subject(ctx: DocContext, verb: Token) -> Found:
     """ "Sanders is choosing not to respond", "she continued to insist that …", "Clinton
     seemed to confirm …": a verb in an infinitive complement reports for the subject of
     the verb it completes."""
-    if verb.dep_ != "xcomp" or verb.head is verb or verb.head.pos_ not in ("VERB", "AUX", "ADJ"):
+    if (
+        verb.dep_ != "xcomp"
+        or verb.head.i == verb.i
+        or verb.head.pos_ not in ("VERB", "AUX", "ADJ")
+    ):
         return NOT_FOUND
     subj, _ = subject(ctx, verb.head)
     if subj is None and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
@@ -65,7 +69,7 @@ def agent_subject(ctx: DocContext, verb: Token) -> Found:
 def participle_subject(ctx: DocContext, verb: Token) -> Found:
     """ "The coach was less complimentary, saying his side had been too passive": a
     participle with no subject of its own reports for the subject of the clause it hangs on."""
-    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj") or verb.head is verb:
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj") or verb.head.i == verb.i:
         return NOT_FOUND
     if any(c.dep_ in ("mark", "aux") for c in verb.children):
         return NOT_FOUND  # "while saying", "is saying": not a bare participial adjunct
