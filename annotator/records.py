@@ -6,8 +6,9 @@ These are the on-the-wire shapes of annotator: no spaCy, no SQL, no Textual here
 from __future__ import annotations
 
 import hashlib
+import typing
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 SOURCE_TYPES: tuple[str, ...] = (
@@ -165,6 +166,33 @@ class ExtractedClaim:
                 for r in self.relations
             ],
         }
+
+    @classmethod
+    def from_json(cls, record: dict[str, Any]) -> ExtractedClaim:
+        """The claim a `to_json` record describes (a JSONL line, a Parquet shard row).
+
+        Read field by field from the dataclass, so a field added to both the class and
+        `to_json` under its own name needs nothing here."""
+        hints = typing.get_type_hints(cls)
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            value: Any = record
+            for key in _JSON_PATHS.get(f.name, (f.name,)):
+                value = value[key]
+            if hints[f.name] == Span | None and value is not None:
+                value = Span(**value)
+            elif hints[f.name] == list[Evidence]:
+                value = [Evidence(**e) for e in value]
+            values[f.name] = value
+        return cls(**values)
+
+
+# Where `ExtractedClaim.to_json` puts the fields it does not keep under their own name.
+_JSON_PATHS: dict[str, tuple[str, ...]] = {
+    "seq": ("claim",),
+    "sentence_start": ("sentence", "start"),
+    "sentence_end": ("sentence", "end"),
+}
 
 
 @dataclass(frozen=True)
