@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+from make_corpus import write_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 ANNOTATOR = [sys.executable, "-m", "annotator"]
@@ -64,11 +65,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         corpus = work / "corpus.jsonl"
-        subprocess.run(
-            [sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"),
-             "--articles", str(args.articles), "-o", str(corpus)],
-            check=True, stdout=subprocess.DEVNULL,
-        )  # fmt: skip
+        write_corpus(corpus, args.articles)
         print(f"corpus: {args.articles:,} articles, {corpus.stat().st_size / 1e6:.1f} MB")
         print(f"load average before: {os.getloadavg()[0]:.2f}")
         extract = [*ANNOTATOR, "extract", str(corpus), "--shard-size", str(args.shard_size)]
@@ -83,7 +80,7 @@ def main() -> None:
             )
         with (
             LocalCluster(
-                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
             ) as cluster,
             Client(cluster) as client,
         ):

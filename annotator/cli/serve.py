@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from annotator.cli.group import db_option, require_database, schema_option
+from annotator.cli.review import filter_option
 from annotator.labels import load_schema
-from annotator.tui.views import FILTERS
 
 
 @click.command()
@@ -29,14 +29,7 @@ from annotator.tui.views import FILTERS
     help="The address browsers use when a reverse proxy sits in front "
     "(e.g. https://review.example.org).",
 )
-@click.option(
-    "--filter",
-    "view",
-    type=click.Choice(list(FILTERS)),
-    default="all",
-    show_default=True,
-    help="Which claims each reviewer steps through.",
-)
+@filter_option
 def serve(
     db_path: str,
     schema_path: str | None,

@@ -43,9 +43,10 @@ def cluster_client(scheduler: str, workers: int) -> Iterator[Client]:
     each) or of the scheduler at ``scheduler`` (``tcp://host:8786``)."""
     distributed = _distributed()
     if scheduler == "local":
+        # Any free port for the scheduler's web pages: 8787 may be another cluster's.
         with (
             distributed.LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
             ) as cluster,
             distributed.Client(cluster) as client,
         ):

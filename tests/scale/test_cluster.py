@@ -20,7 +20,7 @@ distributed = pytest.importorskip("distributed", reason="the annotator[dask] ext
 def cluster() -> Iterator[Any]:
     with (
         distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as local,
         distributed.Client(local) as client,
     ):
@@ -56,3 +56,16 @@ def test_a_remote_cluster_sizes_itself(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.exit_code == 2
     assert "--processes sets the workers of --scheduler local" in result.stderr
+
+
+def test_scheduler_local_starts_a_cluster_of_its_own(
+    tmp_path: Path, reference_records: list[dict[str, Any]]
+) -> None:
+    out = tmp_path / "shards"
+    result = CliRunner().invoke(
+        main,
+        ["extract", *INPUTS, "--out", str(out), "--scheduler", "local", "--processes", "1",
+         "--shard-size", "4"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert shard_records(out) == reference_records
