@@ -35,7 +35,6 @@ def extract_to_shards(
     scheduler: str | None,
     model: str | None,
     n_process: int = 1,
-    batch_size: int | None = None,
     shard_size: int = DEFAULT_SHARD_SIZE,
     command: str = "",
     on_articles: Callable[[int], None] = lambda n: None,
@@ -61,9 +60,7 @@ def extract_to_shards(
 
     info: PipelineInfo | None
     if scheduler is None:
-        shards, info = _extract_here(
-            articles(), folder, model, n_process, batch_size, shard_size, on_articles
-        )
+        shards, info = _extract_here(articles(), folder, model, n_process, shard_size, on_articles)
     else:
         from annotator.scale.cluster import cluster_client, extract_on_cluster
 
@@ -89,7 +86,6 @@ def _extract_here(
     folder: str,
     model: str | None,
     n_process: int,
-    batch_size: int | None,
     shard_size: int,
     on_articles: Callable[[int], None],
 ) -> tuple[list[Shard], PipelineInfo | None]:
@@ -99,11 +95,7 @@ def _extract_here(
     from annotator.nlp.pipeline import load_extractor  # spaCy: only when there is work
 
     extractor = load_extractor(model)
-    extracted = extractor.extract(
-        itertools.chain([first], articles),
-        n_process=n_process,
-        **({} if batch_size is None else {"batch_size": batch_size}),
-    )
+    extracted = extractor.extract(itertools.chain([first], articles), n_process=n_process)
 
     def counted() -> Iterator[tuple[Article, list[ExtractedClaim]]]:
         for pair in extracted:

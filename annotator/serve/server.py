@@ -141,4 +141,3 @@ class ReviewServer(Server):
             highlight=False,
             soft_wrap=True,
         )
-

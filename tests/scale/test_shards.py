@@ -34,9 +34,9 @@ def table(db: Path, sql: str) -> list[tuple[Any, ...]]:
 
 
 CONTENT = {
-    "claims": "SELECT id, article_id, seq, start, \"end\", text, kind FROM claims ORDER BY id",
+    "claims": 'SELECT id, article_id, seq, start, "end", text, kind FROM claims ORDER BY id',
     "attributions": "SELECT * FROM attributions ORDER BY claim_id",
-    "evidence": "SELECT claim_id, rule, text, start, \"end\", why FROM evidence "
+    "evidence": 'SELECT claim_id, rule, text, start, "end", why FROM evidence '
     "ORDER BY claim_id, start, rule, why",
     "articles": "SELECT id, title, text, origin, url, outlet, published, metadata "
     "FROM articles ORDER BY id",
