@@ -8,7 +8,9 @@ from __future__ import annotations
 import hashlib
 import typing
 import unicodedata
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
+from functools import cache
 from typing import Any
 
 SOURCE_TYPES: tuple[str, ...] = (
@@ -173,17 +175,12 @@ class ExtractedClaim:
 
         Read field by field from the dataclass, so a field added to both the class and
         `to_json` under its own name needs nothing here."""
-        hints = typing.get_type_hints(cls)
         values: dict[str, Any] = {}
-        for f in fields(cls):
+        for name, path, convert in _json_fields():
             value: Any = record
-            for key in _JSON_PATHS.get(f.name, (f.name,)):
+            for key in path:
                 value = value[key]
-            if hints[f.name] == Span | None and value is not None:
-                value = Span(**value)
-            elif hints[f.name] == list[Evidence]:
-                value = [Evidence(**e) for e in value]
-            values[f.name] = value
+            values[name] = value if convert is None else convert(value)
         return cls(**values)
 
 
@@ -193,6 +190,29 @@ _JSON_PATHS: dict[str, tuple[str, ...]] = {
     "sentence_start": ("sentence", "start"),
     "sentence_end": ("sentence", "end"),
 }
+
+
+def _span_from_json(value: dict[str, Any] | None) -> Span | None:
+    return None if value is None else Span(**value)
+
+
+def _evidence_from_json(value: list[dict[str, Any]]) -> list[Evidence]:
+    return [Evidence(**e) for e in value]
+
+
+@cache
+def _json_fields() -> list[tuple[str, tuple[str, ...], Callable[[Any], Any] | None]]:
+    """Each ExtractedClaim field: its name, where `to_json` puts it, and how to rebuild it
+    (worked out once: resolving the type hints costs more than reading a record)."""
+    hints = typing.get_type_hints(ExtractedClaim)
+    converters: dict[Any, Callable[[Any], Any]] = {
+        Span | None: _span_from_json,
+        list[Evidence]: _evidence_from_json,
+    }
+    return [
+        (f.name, _JSON_PATHS.get(f.name, (f.name,)), converters.get(hints[f.name]))
+        for f in fields(ExtractedClaim)
+    ]
 
 
 @dataclass(frozen=True)
