@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass, field, fields
 from functools import cache
 from typing import Any
 
+from annotator.typed_data import rebuilder
+
 SOURCE_TYPES: tuple[str, ...] = (
     "named_person",
     "named_organization",
@@ -174,12 +176,16 @@ class ExtractedClaim:
         """The claim a `to_json` record describes (a JSONL line, a Parquet shard row).
 
         Read field by field from the dataclass, so a field added to both the class and
-        `to_json` under its own name needs nothing here."""
+        `to_json` under its own name needs nothing here; a record written before a field
+        existed gives it its default."""
         values: dict[str, Any] = {}
         for name, path, convert in _json_fields():
             value: Any = record
-            for key in path:
-                value = value[key]
+            try:
+                for key in path:
+                    value = value[key]
+            except KeyError:
+                continue
             values[name] = value if convert is None else convert(value)
         return cls(**values)
 
@@ -192,25 +198,13 @@ _JSON_PATHS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _span_from_json(value: dict[str, Any] | None) -> Span | None:
-    return None if value is None else Span(**value)
-
-
-def _evidence_from_json(value: list[dict[str, Any]]) -> list[Evidence]:
-    return [Evidence(**e) for e in value]
-
-
 @cache
 def _json_fields() -> list[tuple[str, tuple[str, ...], Callable[[Any], Any] | None]]:
     """Each ExtractedClaim field: its name, where `to_json` puts it, and how to rebuild it
     (worked out once: resolving the type hints costs more than reading a record)."""
     hints = typing.get_type_hints(ExtractedClaim)
-    converters: dict[Any, Callable[[Any], Any]] = {
-        Span | None: _span_from_json,
-        list[Evidence]: _evidence_from_json,
-    }
     return [
-        (f.name, _JSON_PATHS.get(f.name, (f.name,)), converters.get(hints[f.name]))
+        (f.name, _JSON_PATHS.get(f.name, (f.name,)), rebuilder(hints[f.name]))
         for f in fields(ExtractedClaim)
     ]
 

@@ -13,7 +13,6 @@ from annotator.labels import load_schema
 from annotator.store import Store
 from annotator.tui.views import FILTERS, QUEUES
 
-
 # Shared with `annotator serve`, which runs this command for every browser.
 filter_option = click.option(
     "--filter",

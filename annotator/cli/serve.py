@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from annotator.cli.group import db_option, require_database, schema_option
-from annotator.cli.review import filter_option
+from annotator.cli.review import filter_option, queue_option
 from annotator.labels import load_schema
 
 
@@ -30,6 +30,7 @@ from annotator.labels import load_schema
     "(e.g. https://review.example.org).",
 )
 @filter_option
+@queue_option
 def serve(
     db_path: str,
     schema_path: str | None,
@@ -38,6 +39,7 @@ def serve(
     allow_remote: bool,
     public_url: str | None,
     view: str,
+    queue: str,
 ) -> None:
     """Serve the review app to browsers: one app process per connected reviewer, all on
     one database. Reviewers open http://HOST:PORT/?reviewer=NAME (without a name, the
@@ -59,7 +61,7 @@ def serve(
     if warning is not None:
         click.echo(warning, err=True)
     load_schema(schema_path)  # a broken schema is reported here, not in every browser
-    review_args = ["--db", str(Path(db_path).resolve()), "--filter", view]
+    review_args = ["--db", str(Path(db_path).resolve()), "--filter", view, "--queue", queue]
     if schema_path is not None:
         review_args += ["--schema", str(Path(schema_path).resolve())]
     ReviewServer(review_args, host=host, port=port, public_url=public_url).serve()

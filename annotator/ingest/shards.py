@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from annotator.errors import InputError
-from annotator.ingest.run import IngestReport, IngestStep
+from annotator.ingest.run import IngestReport, IngestStep, Outcome
 from annotator.shards import MANIFEST, read_manifest, read_shard
 from annotator.store import Store
 
@@ -58,8 +58,9 @@ def ingest_shards(
         added = store.add_articles(extracted, manifest.pipeline)
         for article, claims in extracted:
             new = article.id in added
+            outcome: Outcome = "added" if new else "present"
             claims_added = len(claims) if new else 0
-            record(IngestStep("added" if new else "present", article.origin, claims_added))
+            record(IngestStep(outcome, article.origin, claims_added, article_id=article.id))
     store.log_event(
         "ingest",
         actor=None,

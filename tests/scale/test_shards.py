@@ -38,7 +38,7 @@ CONTENT = {
     "attributions": "SELECT * FROM attributions ORDER BY claim_id",
     "evidence": 'SELECT claim_id, rule, text, start, "end", why FROM evidence '
     "ORDER BY claim_id, start, rule, why",
-    "articles": "SELECT id, title, text, origin, url, outlet, published, metadata "
+    "articles": "SELECT id, title, text, origin, url, outlet, published, metadata, phrases "
     "FROM articles ORDER BY id",
 }
 
@@ -50,10 +50,21 @@ def test_shards_hold_the_jsonl_contract_claim_for_claim(
     assert manifest["inputs"] == INPUTS
     assert [s["name"] for s in manifest["shards"]] == ["part-00000", "part-00001", "part-00002"]
     assert manifest["claims"] == len(reference_records)
-    assert shard_records(shards) == reference_records
-    # ...and every row reads back as the claim it was written from.
-    first = shard_records(shards)[0]
-    assert ExtractedClaim.from_json(first).to_json(first["article"], first["path"]) == first
+    rows = shard_records(shards)
+    assert rows == reference_records
+    # ...and every row reads back as the claim it was written from (spans, evidence,
+    # relations and all).
+    assert [ExtractedClaim.from_json(r).to_json(r["article"], r["path"]) for r in rows] == rows
+    assert any(r["relations"] for r in rows) and any(r["content"] for r in rows)
+
+
+def test_a_record_from_before_a_field_existed_reads_with_its_default(
+    reference_records: list[dict[str, Any]],
+) -> None:
+    older = {k: v for k, v in reference_records[0].items() if k not in ("content", "relations")}
+    claim = ExtractedClaim.from_json(older)
+    assert (claim.content, claim.relations) == (None, [])
+    assert claim.source_type == older["source_type"]
 
 
 def test_extract_prints_articles_per_minute(model: Extractor) -> None:
