@@ -6,9 +6,14 @@ These are the on-the-wire shapes of annotator: no spaCy, no SQL, no Textual here
 from __future__ import annotations
 
 import hashlib
+import typing
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, fields
+from functools import cache
 from typing import Any
+
+from annotator.typed_data import rebuilder
 
 SOURCE_TYPES: tuple[str, ...] = (
     "named_person",
@@ -165,6 +170,43 @@ class ExtractedClaim:
                 for r in self.relations
             ],
         }
+
+    @classmethod
+    def from_json(cls, record: dict[str, Any]) -> ExtractedClaim:
+        """The claim a `to_json` record describes (a JSONL line, a Parquet shard row).
+
+        Read field by field from the dataclass, so a field added to both the class and
+        `to_json` under its own name needs nothing here; a record written before a field
+        existed gives it its default."""
+        values: dict[str, Any] = {}
+        for name, path, convert in _json_fields():
+            value: Any = record
+            try:
+                for key in path:
+                    value = value[key]
+            except KeyError:
+                continue
+            values[name] = value if convert is None else convert(value)
+        return cls(**values)
+
+
+# Where `ExtractedClaim.to_json` puts the fields it does not keep under their own name.
+_JSON_PATHS: dict[str, tuple[str, ...]] = {
+    "seq": ("claim",),
+    "sentence_start": ("sentence", "start"),
+    "sentence_end": ("sentence", "end"),
+}
+
+
+@cache
+def _json_fields() -> list[tuple[str, tuple[str, ...], Callable[[Any], Any] | None]]:
+    """Each ExtractedClaim field: its name, where `to_json` puts it, and how to rebuild it
+    (worked out once: resolving the type hints costs more than reading a record)."""
+    hints = typing.get_type_hints(ExtractedClaim)
+    return [
+        (f.name, _JSON_PATHS.get(f.name, (f.name,)), rebuilder(hints[f.name]))
+        for f in fields(ExtractedClaim)
+    ]
 
 
 @dataclass(frozen=True)

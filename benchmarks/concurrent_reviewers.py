@@ -4,15 +4,19 @@
 For each writer count it prints saves per second (all writers together) and the p50,
 p99 and worst save latency, then checks that every save is in the database and that
 the history chain verifies. The writer counts are a parameter (`--writers 1,4,8,16`).
+`--pace S` makes each reviewer pause between saves, S seconds on average (uniform from 0
+to 2S, so writers drift apart as people do); without it they save as fast as they can.
 
     python benchmarks/concurrent_reviewers.py [--writers 1,4,8] [--saves 1000]
                                               [--synchronous full|normal] [--dir /tmp]
+                                              [--pace 0.5]
 """
 
 from __future__ import annotations
 
 import argparse
 import multiprocessing
+import random
 import statistics
 import sys
 import tempfile
@@ -49,9 +53,16 @@ def build(path: Path) -> None:
 
 
 def reviewer(
-    path: str, name: str, saves: int, synchronous: str, start: Barrier, results: Any
+    path: str,
+    name: str,
+    saves: int,
+    synchronous: str,
+    pace: float,
+    start: Barrier,
+    results: Any,
 ) -> None:
     """One reviewer: rate, save (committed), move on; `saves` times."""
+    rng = random.Random(name)
     with Store(path) as store:
         store.conn.execute(f"PRAGMA synchronous = {synchronous}")
         session = ReviewSession(store, name, load_schema())
@@ -67,10 +78,14 @@ def reviewer(
             assert session._current is not None
             hashes.append(session._current.hash)
             session.move(1) if session.index + 1 < len(session.view) else session.open(0)
+            if pace:
+                time.sleep(rng.uniform(0, 2 * pace))
         results.put((name, time.perf_counter() - began, latencies, hashes))
 
 
-def run(writers: int, saves: int, synchronous: str, folder: Path) -> dict[str, Any]:
+def run(
+    writers: int, saves: int, synchronous: str, folder: Path, pace: float = 0.0
+) -> dict[str, Any]:
     path = folder / f"reviewers-{writers}.db"
     for leftover in folder.glob(f"{path.name}*"):
         leftover.unlink()
@@ -79,7 +94,8 @@ def run(writers: int, saves: int, synchronous: str, folder: Path) -> dict[str, A
     start, results = context.Barrier(writers), context.Queue()
     processes = [
         context.Process(
-            target=reviewer, args=(str(path), f"r{i}", saves, synchronous, start, results)
+            target=reviewer,
+            args=(str(path), f"r{i}", saves, synchronous, pace, start, results),
         )
         for i in range(writers)
     ]
@@ -112,13 +128,19 @@ def main() -> int:
     parser.add_argument("--saves", type=int, default=1000, help="saves per writer")
     parser.add_argument("--synchronous", choices=["full", "normal"], default="full")
     parser.add_argument("--dir", type=Path, default=None, help="where the databases go")
+    parser.add_argument(
+        "--pace", type=float, default=0.0, help="mean pause between a writer's saves, seconds"
+    )
     args = parser.parse_args()
     folder = args.dir or Path(tempfile.mkdtemp(prefix="reviewers-bench-"))
-    print(f"synchronous={args.synchronous}, {args.saves} saves per writer, in {folder}")
+    print(
+        f"synchronous={args.synchronous}, {args.saves} saves per writer, pace {args.pace:g} s,"
+        f" in {folder}"
+    )
     print("writers  saves  saves/s   p50 ms   p99 ms   max ms  lost  chain")
     failed = False
     for writers in (int(w) for w in args.writers.split(",")):
-        r = run(writers, args.saves, args.synchronous, folder)
+        r = run(writers, args.saves, args.synchronous, folder, args.pace)
         print(
             f"{r['writers']:>7}  {r['saves']:>5}  {r['per_second']:>7.0f}  {r['p50_ms']:>7.2f}"
             f"  {r['p99_ms']:>7.2f}  {r['max_ms']:>7.1f}  {r['lost']:>4}  "

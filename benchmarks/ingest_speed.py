@@ -15,6 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from make_corpus import write_corpus
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -53,12 +55,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         corpus = work / "corpus.jsonl"
-        subprocess.run(
-            [sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"),
-             "--articles", str(args.articles), "-o", str(corpus)],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )  # fmt: skip
+        write_corpus(corpus, args.articles)
         report("seed", [ROOT / "seeds"], 1, work, args.processes)
         report("corpus", [corpus], args.articles, work, args.processes)
 

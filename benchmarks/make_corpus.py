@@ -253,16 +253,21 @@ def make_article(rng: random.Random, n: int) -> dict[str, object]:
     }
 
 
+def write_corpus(path: Path, articles: int, seed: int = 7) -> None:
+    """Write ``articles`` articles to ``path`` as JSONL (what the other benchmarks ingest)."""
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(articles):
+            out.write(json.dumps(make_article(rng, n), ensure_ascii=False) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("-o", "--output", type=Path, default=Path("corpus.jsonl"))
     args = parser.parse_args()
-    rng = random.Random(args.seed)
-    with args.output.open("w", encoding="utf-8") as out:
-        for n in range(args.articles):
-            out.write(json.dumps(make_article(rng, n), ensure_ascii=False) + "\n")
+    write_corpus(args.output, args.articles, args.seed)
     print(f"{args.output}: {args.articles} articles (seed {args.seed})")
 
 

@@ -34,6 +34,12 @@ TINY: dict[str, tuple[list[str], str, tuple[int, ...]]] = {
     "long_sentence.py": (["--sizes", "2"], "full extraction", (0,)),
     "extraction_digest.py": ([str(SEEDS)], "seeds", (0,)),
     "agreement_speed.py": (["--claims", "60", "--resamples", "20"], "span", (0,)),
+    # Three extractions (one on a 2-worker LocalCluster) that must agree claim for claim.
+    "corpus_scale.py": (
+        ["--articles", "6", "--shard-size", "3"],
+        "identical in all three runs: True",
+        (0,),
+    ),
     # Exits 1 when a save is lost or the chain breaks: that must not happen at any size.
     "concurrent_reviewers.py": (
         ["--writers", "1,2", "--saves", "20", "--dir", "{tmp}"],

@@ -25,6 +25,7 @@ def test_the_main_commands_exist() -> None:
         "adjudicate",
         "check",
         "backup",
+        "serve",
     }
     assert set(COMMANDS) == expected
     for name in COMMANDS:  # every entry points at a real command

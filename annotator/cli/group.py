@@ -35,6 +35,7 @@ COMMANDS = {
     "ingest": "annotator.cli.ingest:ingest",
     "review": "annotator.cli.review:review",
     "assign": "annotator.cli.assign:assign",
+    "serve": "annotator.cli.serve:serve",
     "extract": "annotator.cli.extract:extract",
     "evaluate": "annotator.cli.evaluate:evaluate",
     "stats": "annotator.cli.stats:stats",

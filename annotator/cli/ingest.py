@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import click
 
 from annotator.cli.group import db_option, model_option, processes_option
 from annotator.cli.output import rich_console
-from annotator.cli.progress import article_progress
+from annotator.cli.progress import article_progress, throughput
 from annotator.ingest import (
     DEFAULT_MAX_BYTES,
+    IngestReport,
     IngestStep,
     count_inputs,
     format_size,
@@ -56,17 +58,31 @@ def ingest(
     Reads .txt, .md, .html/.htm, .jsonl (one {"text": ...} object per line) and .csv
     (a "text" column). Articles already in the database are skipped without loading
     the model. Each bad file or line is reported on stderr and the rest still ingest;
-    the exit status is 1 if anything failed.
+    the exit status is 1 if anything failed. A progress bar shows on a terminal, and
+    the articles per minute are printed at the end.
+
+    A folder of Parquet shards written by `annotator extract --out` is bulk-loaded
+    without the model, one transaction per shard: loading it again adds nothing, and a
+    shard that is missing or cut short is refused by name while the rest load.
 
     \b
     Example:
       annotator ingest seeds/ corpus.jsonl --db team.db --max-size 50MB
+      annotator ingest archive/ --processes 2
+      annotator ingest shards/ --db team.db
     """
+    # pyarrow loads only for shard folders.
+    from annotator.ingest.shards import ingest_shards, is_shard_folder, shard_articles
+
+    shard_folders = [p for p in paths if is_shard_folder(p)]
+    files = [p for p in paths if p not in shard_folders]
     console = rich_console(stderr=True)
     bar = article_progress("ingesting", console)
     # Counting first costs a quick extra read of JSONL and CSV files: only worth it
     # when someone is watching the bar.
-    total = count_inputs(paths, max_bytes=max_bytes) if console.is_terminal else None
+    total = None
+    if not bar.disable:
+        total = count_inputs(files, max_bytes=max_bytes) + sum(map(shard_articles, shard_folders))
     task = bar.add_task("ingest", total=total)
 
     def show(step: IngestStep) -> None:
@@ -79,11 +95,24 @@ def ingest(
                 soft_wrap=True,
             )
 
+    report = IngestReport()
+    started = time.perf_counter()
     store = Store(db_path)
     with store, bar:
-        report = ingest_paths(
-            store, paths, model=model, max_bytes=max_bytes, n_process=n_process, progress=show
-        )
-    click.echo(report.summary())
+        for folder in shard_folders:
+            report.merge(ingest_shards(store, folder, progress=show))
+        if files or not shard_folders:
+            report.merge(
+                ingest_paths(
+                    store,
+                    files,
+                    model=model,
+                    max_bytes=max_bytes,
+                    n_process=n_process,
+                    progress=show,
+                )
+            )
+    rate = f"; stored {throughput(report.added, time.perf_counter() - started)}"
+    click.echo(report.summary() + (rate if report.added else ""))
     if report.failed:
         raise SystemExit(1)

@@ -13,6 +13,24 @@ from annotator.labels import load_schema
 from annotator.store import Store
 from annotator.tui.views import FILTERS, QUEUES
 
+# Shared with `annotator serve`, which runs this command for every browser.
+filter_option = click.option(
+    "--filter",
+    "view",
+    type=click.Choice(list(FILTERS)),
+    default="all",
+    show_default=True,
+    help="Which claims to step through.",
+)
+queue_option = click.option(
+    "--queue",
+    type=click.Choice(QUEUES),
+    default="mine",
+    show_default=True,
+    help="mine: the articles `annotator assign` gave you (every claim when nobody has a "
+    "queue); all: every claim.",
+)
+
 
 def default_reviewer() -> str:
     """ANNOTATOR_REVIEWER, else the login name."""
@@ -25,22 +43,8 @@ def default_reviewer() -> str:
 @model_option
 @reviewer_option("in the history")
 @schema_option
-@click.option(
-    "--filter",
-    "view",
-    type=click.Choice(list(FILTERS)),
-    default="all",
-    show_default=True,
-    help="Which claims to step through.",
-)
-@click.option(
-    "--queue",
-    type=click.Choice(QUEUES),
-    default="mine",
-    show_default=True,
-    help="mine: the articles `annotator assign` gave you (every claim when nobody has a "
-    "queue); all: every claim.",
-)
+@filter_option
+@queue_option
 def review(
     paths: tuple[str, ...],
     db_path: str,

@@ -46,6 +46,26 @@ class IngestReport:
     claims_added: int = 0
     article_ids: list[str] = field(default_factory=list)  # added or already present
 
+    def record(self, step: IngestStep) -> None:
+        """Count one article's (or input's) outcome."""
+        if step.outcome == "added":
+            self.added += 1
+            self.claims_added += step.claims
+        elif step.outcome == "present":
+            self.already_present += 1
+        else:
+            assert step.error is not None
+            self.failed.append(str(step.error))
+        if step.article_id is not None:
+            self.article_ids.append(step.article_id)
+
+    def merge(self, other: IngestReport) -> None:
+        self.added += other.added
+        self.already_present += other.already_present
+        self.failed += other.failed
+        self.claims_added += other.claims_added
+        self.article_ids += other.article_ids
+
     def summary(self) -> str:
         return (
             f"added {self.added}, already present {self.already_present}, "
@@ -72,16 +92,7 @@ def ingest_paths(
     report = IngestReport()
 
     def record(step: IngestStep) -> None:
-        if step.outcome == "added":
-            report.added += 1
-            report.claims_added += step.claims
-        elif step.outcome == "present":
-            report.already_present += 1
-        else:
-            assert step.error is not None
-            report.failed.append(str(step.error))
-        if step.article_id is not None:
-            report.article_ids.append(step.article_id)
+        report.record(step)
         if progress is not None:
             progress(step)
 

@@ -61,77 +61,101 @@ class ArticlesMixin(StoreBase):
         Returns False, writing nothing, when the article (same normalised text) is
         already present.
         """
+        return bool(self.add_articles([(article, claims)], info))
+
+    def add_articles(
+        self,
+        extracted: Sequence[tuple[Article, Sequence[ExtractedClaim]]],
+        info: PipelineInfo,
+    ) -> set[str]:
+        """Store many articles with their claims in one transaction (a bulk load: all of
+        them land, or none); those already present, or twice in ``extracted``, are
+        skipped. Returns the ids of the articles added."""
         with self.transaction():
-            if self.has_article(article.id):
-                return False
-            self.db.table("articles").insert(
-                {
-                    "id": article.id,
-                    "title": article.title,
-                    "text": article.text,
-                    "origin": article.origin,
-                    "url": article.url,
-                    "outlet": article.outlet,
-                    "published": article.published,
-                    "metadata": json.dumps(article.metadata, sort_keys=True, ensure_ascii=False),
-                    "ingested_at": utc_now(),
-                    "phrases": _phrases(article),
-                }
-            )
+            present = self.known_article_ids(article.id for article, _ in extracted)
+            added: list[Article] = []
+            article_rows: list[dict[str, Any]] = []
             claim_rows: list[dict[str, Any]] = []
             attribution_rows: list[dict[str, Any]] = []
             evidence_rows: list[dict[str, Any]] = []
-            for claim in claims:
-                cid = claim_id(article.id, claim.start, claim.end)
-                claim_rows.append(
+            now = utc_now()
+            for article, claims in extracted:
+                if article.id in present:
+                    continue
+                present.add(article.id)
+                added.append(article)
+                article_rows.append(
                     {
-                        "id": cid,
-                        "article_id": article.id,
-                        "seq": claim.seq,
-                        "start": claim.start,
-                        "end": claim.end,
-                        "text": claim.text,
-                        "kind": claim.kind,
-                        "sentence_start": claim.sentence_start,
-                        "sentence_end": claim.sentence_end,
-                    }
-                )
-                attribution_rows.append(
-                    {
-                        "claim_id": cid,
-                        "source_type": claim.source_type,
-                        "anonymous_flag": int(claim.anonymous_flag),
-                        "anonymity_reason_given": (
-                            None
-                            if claim.anonymity_reason_given is None
-                            else int(claim.anonymity_reason_given)
+                        "id": article.id,
+                        "title": article.title,
+                        "text": article.text,
+                        "origin": article.origin,
+                        "url": article.url,
+                        "outlet": article.outlet,
+                        "published": article.published,
+                        "metadata": json.dumps(
+                            article.metadata, sort_keys=True, ensure_ascii=False
                         ),
-                        **_span_columns("source", claim.source),
-                        **_span_columns("cue", claim.cue),
-                        **_span_columns("resolved", claim.resolved_to),
-                        **_span_columns("relayed", claim.relayed_by),
-                        "confidence": claim.confidence,
-                        "pipeline": info.pipeline,
-                        "model": info.model,
+                        "ingested_at": now,
+                        "phrases": _phrases(article),
                     }
                 )
-                evidence_rows.extend(
-                    {
-                        "claim_id": cid,
-                        "rule": e.rule,
-                        "text": e.text,
-                        "start": e.start,
-                        "end": e.end,
-                        "why": e.why,
-                    }
-                    for e in claim.evidence
-                )
-            self.db.table("claims").insert_all(claim_rows)
-            self.db.table("attributions").insert_all(attribution_rows)
-            if evidence_rows:
-                self.db.table("evidence").insert_all(evidence_rows)
-            index_claims(self.conn, article.id, article.text)
-        return True
+                for claim in claims:
+                    cid = claim_id(article.id, claim.start, claim.end)
+                    claim_rows.append(
+                        {
+                            "id": cid,
+                            "article_id": article.id,
+                            "seq": claim.seq,
+                            "start": claim.start,
+                            "end": claim.end,
+                            "text": claim.text,
+                            "kind": claim.kind,
+                            "sentence_start": claim.sentence_start,
+                            "sentence_end": claim.sentence_end,
+                        }
+                    )
+                    attribution_rows.append(
+                        {
+                            "claim_id": cid,
+                            "source_type": claim.source_type,
+                            "anonymous_flag": int(claim.anonymous_flag),
+                            "anonymity_reason_given": (
+                                None
+                                if claim.anonymity_reason_given is None
+                                else int(claim.anonymity_reason_given)
+                            ),
+                            **_span_columns("source", claim.source),
+                            **_span_columns("cue", claim.cue),
+                            **_span_columns("resolved", claim.resolved_to),
+                            **_span_columns("relayed", claim.relayed_by),
+                            "confidence": claim.confidence,
+                            "pipeline": info.pipeline,
+                            "model": info.model,
+                        }
+                    )
+                    evidence_rows.extend(
+                        {
+                            "claim_id": cid,
+                            "rule": e.rule,
+                            "text": e.text,
+                            "start": e.start,
+                            "end": e.end,
+                            "why": e.why,
+                        }
+                        for e in claim.evidence
+                    )
+            for table, rows in (
+                ("articles", article_rows),
+                ("claims", claim_rows),
+                ("attributions", attribution_rows),
+                ("evidence", evidence_rows),
+            ):
+                if rows:
+                    self.db.table(table).insert_all(rows)
+            for article in added:
+                index_claims(self.conn, article.id, article.text)
+        return {article.id for article in added}
 
     def stats(self) -> StoreStats:
         def count(sql: str) -> int:

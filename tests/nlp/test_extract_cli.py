@@ -16,7 +16,7 @@ def test_extract_prints_one_json_object_per_claim(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(main, ["extract", str(path)])
     assert result.exit_code == 0, result.output
-    records = [json.loads(line) for line in result.output.splitlines()]
+    records = [json.loads(line) for line in result.stdout.splitlines()]
     assert records[0]["kind"] == "headline"
     quote = next(r for r in records if r["kind"] == "quote")
     assert quote["source_type"] == "named_person"
