@@ -88,7 +88,6 @@ def test_two_reviewers_one_step_apart_are_not_disputes(schema: LabelSchema) -> N
     assert counts.by_question == {
         "source_type": 1,
         "source_span": 0,
-        "cue_span": 0,
         "anonymous_flag": 0,
         "anonymity_reason_given": 0,
         "credibility": 1,
@@ -115,7 +114,6 @@ def test_the_audit_reports_disputes_per_question(db_path: Path) -> None:
         "by_question": {
             "source_type": 2,
             "source_span": 0,
-            "cue_span": 0,
             "anonymous_flag": 0,
             "anonymity_reason_given": 0,
             "credibility": 2,
@@ -124,7 +122,7 @@ def test_the_audit_reports_disputes_per_question(db_path: Path) -> None:
     text = CliRunner(env={"COLUMNS": "200"}).invoke(main, ["audit", "--db", str(db_path)]).output
     assert "Disputes: 3 claims with a disputed question (0 adjudicated)" in text
     assert (
-        "source_type 2, source_span 0, cue_span 0, anonymous_flag 0, anonymity_reason_given 0, "
+        "source_type 2, source_span 0, anonymous_flag 0, anonymity_reason_given 0, "
         "credibility 2" in text
     )
     html = CliRunner().invoke(main, ["audit", "--db", str(db_path), "--format", "html"]).output

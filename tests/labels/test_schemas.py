@@ -82,14 +82,15 @@ def test_default_schema_asks_the_documented_questions() -> None:
 
 
 def test_default_schema_declares_what_is_adjudicated() -> None:
-    """source_type and the anonymity questions always; credibility beyond one step; the
-    claim kind never (a split there is settled by majority); text never."""
+    """source_type, the source span and the anonymity questions always; credibility beyond
+    one step; the cue span and the claim kind never (a split there is settled by
+    majority); text never."""
     schema = load_schema()
     adjudicated = {q.name: (q.adjudicate, q.tolerance) for q in schema.questions}
     assert adjudicated == {
         "source_type": (True, 0),
         "source_span": (True, 0),
-        "cue_span": (True, 0),
+        "cue_span": (False, 0),
         "anonymous_flag": (True, 0),
         "anonymity_reason_given": (True, 0),
         "credibility": (True, 1),
