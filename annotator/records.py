@@ -24,7 +24,10 @@ SOURCE_TYPES: tuple[str, ...] = (
     "unnamed_group",
     "unattributed",
 )
-CLAIM_KINDS: tuple[str, ...] = ("headline", "statement", "quote", "caption")
+# Page furniture (header lines, photo credits, share lines, ...): claims kept as data with
+# no source, never queued for review nor scored (annotator/nlp/furniture.py).
+FURNITURE_KINDS: tuple[str, ...] = ("metadata", "boilerplate")
+CLAIM_KINDS: tuple[str, ...] = ("headline", "statement", "quote", "caption", *FURNITURE_KINDS)
 # The longest article text extraction takes: spaCy's default `nlp.max_length`, beyond
 # which its parser refuses a text (and would need about 1 GB per 100,000 characters).
 MAX_ARTICLE_CHARS = 1_000_000
@@ -90,6 +93,8 @@ class Article:
     # extraction.
     noun_phrases: list[tuple[int, int]] = field(default_factory=list)
     verbs: list[tuple[int, int]] = field(default_factory=list)
+    # What a reader was unsure of (a guessed encoding): reported, never stored.
+    warnings: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.id:

@@ -6,7 +6,7 @@ character could ring the bell, and `[bold]` in a headline would be read as Rich 
 `clean` is the one function every piece of data passes through on its way to a terminal
 (command output, error lines, reports, the review UI); `escape` and `plain` also keep it
 from being read as Rich markup, and `inert_json` makes JSON text inert without changing
-its value.
+its value. `remove_controls` is what ingest applies to article text before detection.
 """
 
 from __future__ import annotations
@@ -34,6 +34,9 @@ _LINE_BREAKS = re.compile(r"[\n\t]+")
 # controls (in UTF-8 c2 80 .. c2 9f; 0xc2 is always a lead byte, so no character is split).
 _JSON_RAW_CONTROLS = re.compile(r"[\x7f-\x9f]")
 _JSON_C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")
+# At ingest a carriage return stays too: it is part of a line end (CRLF, or a classic Mac
+# file's CR), and the stored text keeps its line ends.
+_STORED_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def clean(text: str, *, one_line: bool = False) -> str:
@@ -46,6 +49,13 @@ def clean(text: str, *, one_line: bool = False) -> str:
         return text
     text = _CONTROLS.sub("", _ANSI.sub("", text))
     return _LINE_BREAKS.sub(" ", text) if one_line else text
+
+
+def remove_controls(text: str) -> tuple[str, int]:
+    """`text` as ingest stores it: without escape sequences and control characters other
+    than line ends and tabs; and how many characters went."""
+    cleaned = _STORED_CONTROLS.sub("", _ANSI.sub("", text))
+    return cleaned, len(text) - len(cleaned)
 
 
 def escape(text: str) -> str:
@@ -81,4 +91,4 @@ def _escaped_bytes(match: re.Match[bytes]) -> bytes:
     return b"\\u%04x" % ord(match.group().decode("utf-8"))
 
 
-__all__ = ["clean", "escape", "inert_json", "plain"]
+__all__ = ["clean", "escape", "inert_json", "plain", "remove_controls"]

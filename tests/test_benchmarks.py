@@ -33,6 +33,7 @@ TINY: dict[str, tuple[list[str], str, tuple[int, ...]]] = {
     "ingest_speed.py": (["--articles", "2"], "corpus: 2 articles", (0,)),
     "long_sentence.py": (["--sizes", "2"], "full extraction", (0,)),
     "extraction_digest.py": ([str(SEEDS)], "seeds", (0,)),
+    "furniture_speed.py": ([str(SEEDS)], "furniture pass", (0,)),
     "agreement_speed.py": (["--claims", "60", "--resamples", "20"], "span", (0,)),
     # Three extractions (one on a 2-worker LocalCluster) that must agree claim for claim.
     "corpus_scale.py": (

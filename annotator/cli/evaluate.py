@@ -35,6 +35,17 @@ DEFAULT_LEMMAS = 30
     "0 lists all).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the totals as one JSON object.")
+@click.option(
+    "--layout",
+    is_flag=True,
+    help="Score how articles are read instead: titles, header fields, page furniture.",
+)
+@click.option(
+    "--expected",
+    type=click.Path(exists=True, dir_okay=False),
+    help="With --layout: expected titles, fields and furniture lines (.jsonl), or a .tsv "
+    "with filename and title columns.",
+)
 @model_option
 @processes_option
 def evaluate(
@@ -43,11 +54,14 @@ def evaluate(
     misses: bool,
     lemmas: int | None,
     as_json: bool,
+    layout: bool,
+    expected: str | None,
     model: str | None,
     n_process: int,
 ) -> None:
     """Score extraction against gold: GOLD ARTICLE; FOLDER... of X.gold.jsonl + X.txt
-    pairs; or FOLDER... of brat standoff (PolNeAR, PARC).
+    pairs; or FOLDER... of brat standoff (PolNeAR, PARC). With --layout: how ingest reads
+    articles (files or folders).
 
     Gold files hold one JSON line per claim (docs/detection.md, "Gold files"). Prints
     source_type accuracy (a prediction in `accept` is right), anonymous-flag accuracy,
@@ -62,6 +76,11 @@ def evaluate(
     most missed first. A bad .ann line is reported on stderr with its file and line, the
     other articles are scored, and the exit status is 1.
 
+    With --layout, PATHS are articles and evaluate prints titles right, header fields
+    right, the share of the claims asked about in review that are page furniture, and the
+    claims kept out of review that are no furniture; --expected gives what is right
+    (docs/ingest.md).
+
     \b
     Examples:
       annotator evaluate tests/nlp/data/seed_gold.jsonl \\
@@ -69,7 +88,16 @@ def evaluate(
       annotator evaluate tests/nlp/data/devset3 tests/nlp/data/devset4 --spans
       annotator evaluate polnear/dev --json
       annotator evaluate polnear/train --misses --lemmas 50
+      annotator evaluate --layout tests/ingest/data/checkset/articles \\
+          --expected tests/ingest/data/checkset/expected.jsonl
     """
+    if layout:
+        if spans or misses or lemmas is not None:
+            raise click.UsageError("--layout takes --expected and --json only")
+        _evaluate_layout(paths, expected, as_json, model, n_process)
+        return
+    if expected is not None:
+        raise click.UsageError("--expected goes with --layout")
     folders = [Path(p) for p in paths if Path(p).is_dir()]
     brat = [is_brat_folder(folder) for folder in folders]
     if folders and len(folders) == len(paths) and all(brat):
@@ -178,4 +206,27 @@ def _evaluate_brat(
         limit = DEFAULT_LEMMAS if lemmas is None else lemmas
         rich_console().print(render(result, rows, limit, misses))
     if failed:
+        sys.exit(1)
+
+
+def _evaluate_layout(
+    paths: tuple[str, ...], expected: str | None, as_json: bool, model: str | None, n_process: int
+) -> None:
+    import json
+
+    from annotator.cli.reading import ArticleStream
+    from annotator.nlp.evaluate_render import render_layout
+    from annotator.nlp.layout_eval import LayoutScore, read_expectations, score_article
+    from annotator.nlp.pipeline import load_extractor
+
+    expectations = read_expectations(expected) if expected else {}
+    articles = ArticleStream(paths)
+    total = LayoutScore()
+    for article, claims in load_extractor(model).extract(articles, n_process=n_process):
+        total += score_article(article, claims, expectations.get(Path(article.origin or "").stem))
+    if as_json:
+        click.echo(json.dumps(total.summary(), indent=2))
+    else:
+        rich_console().print(render_layout(total))
+    if articles.failed:
         sys.exit(1)

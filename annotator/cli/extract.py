@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import click
@@ -14,6 +14,7 @@ import click
 from annotator.cli.group import command_line, model_option, processes_option
 from annotator.cli.output import echo, rich_console
 from annotator.cli.progress import article_progress, throughput
+from annotator.cli.reading import ArticleStream
 from annotator.errors import InputError
 from annotator.records import Article, ExtractedClaim
 from annotator.safe_text import clean, inert_json, plain
@@ -147,20 +148,13 @@ def _print_claims(
 ) -> int:
     """Print the claims of every article under ``paths``; returns how many articles."""
     # Imported here so `annotator --help` and the review UI never load spaCy.
-    from annotator.ingest import read_paths
     from annotator.nlp.pipeline import load_extractor
 
-    def articles() -> Iterator[Article]:
-        for item in read_paths(paths):
-            if isinstance(item, InputError):
-                report(item)
-            else:
-                yield item
-
+    articles = ArticleStream(paths, on_error=report)
     extractor = load_extractor(model)
     console = rich_console()
     done = 0
-    for article, claims in extractor.extract(articles(), n_process=n_process):
+    for article, claims in extractor.extract(articles, n_process=n_process):
         done += 1
         advance()
         if fmt == "jsonl":

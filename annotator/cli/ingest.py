@@ -59,7 +59,11 @@ def ingest(
     (a "text" column). Articles already in the database are skipped without loading
     the model. Each bad file or line is reported on stderr and the rest still ingest;
     the exit status is 1 if anything failed. A progress bar shows on a terminal, and
-    the articles per minute are printed at the end.
+    the articles per minute are printed at the end. A file that is not UTF-8 is read as
+    Windows-1252 unless another charset is clearly more plausible; a doubtful guess is
+    a warning naming the file. Escape codes and control characters are removed; header
+    lines, photo credits, share lines and other page furniture stay in the text but are
+    not queued for review.
 
     A folder of Parquet shards written by `annotator extract --out` is bulk-loaded
     without the model, one transaction per shard: loading it again adds nothing, and a
@@ -85,11 +89,16 @@ def ingest(
         total = count_inputs(files, max_bytes=max_bytes) + sum(map(shard_articles, shard_folders))
     task = bar.add_task("ingest", total=total)
 
+    warned: set[str] = set()
+
     def show(step: IngestStep) -> None:
         bar.advance(task)
-        if step.error is not None:
+        problems = [] if step.error is None else [f"error: {step.error}"]
+        problems += [f"warning: {w}" for w in step.warnings if w not in warned]
+        warned.update(step.warnings)
+        for problem in problems:
             console.print(
-                f"annotator: error: {clean(str(step.error), one_line=True)}",
+                f"annotator: {clean(problem, one_line=True)}",
                 markup=False,
                 highlight=False,
                 soft_wrap=True,

@@ -7,14 +7,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.errors import InputError
-from annotator.ingest.decode import decode, read_bytes
+from annotator.ingest.decode import read_text
 from annotator.ingest.fields import record_to_article
 from annotator.records import Article
 
 
 def read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
     """Each non-blank line as an article (origin `path:line`), or an error for that line."""
-    text = decode(path, read_bytes(path, max_bytes))
+    decoded = read_text(path, max_bytes)
+    text = decoded.text
     name = str(path)
     if not text.strip():
         yield InputError(name, "file is empty; add one JSON object per line or remove the file")
@@ -41,7 +42,7 @@ def read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
                 number,
             )
             continue
-        yield record_to_article(record, name, number)
+        yield record_to_article(record, name, number, decoded)
 
 
 def _json_kind(value: object) -> str:

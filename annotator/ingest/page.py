@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.errors import InputError
-from annotator.ingest.decode import decode, read_bytes
+from annotator.ingest.decode import read_text
 from annotator.records import Article
+from annotator.safe_text import remove_controls
 
 # Fewer words than this is a page's chrome (menus, a login form), not an article.
 MIN_WORDS = 10
@@ -21,9 +22,9 @@ def read_html(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
     """
     import trafilatura  # lxml and friends: only paid for when a page is read
 
-    html = decode(path, read_bytes(path, max_bytes))
+    decoded = read_text(path, max_bytes)
     document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False
+        decoded.text, with_metadata=True, include_comments=False, include_tables=False
     )
     # Without as_dict=True (deprecated) the result is a Document, not a dict.
     page = {} if document is None else document.as_dict()  # type: ignore[union-attr]
@@ -36,15 +37,19 @@ def read_html(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
         )
         return
     paragraphs = [line.strip() for line in body.splitlines() if line.strip()]
-    title = (page.get("title") or "").strip() or None
+    title = remove_controls(page.get("title") or "")[0].strip() or None
     if title and paragraphs[0] != title:
         paragraphs.insert(0, title)
-    yield Article(
-        text="\n\n".join(paragraphs),
+    text, removed = remove_controls("\n\n".join(paragraphs))
+    metadata = {key: page[key] for key in ("author", "description") if page.get(key)}
+    metadata["control_characters_removed"] = removed
+    article = Article(
+        text=text,
         title=title or paragraphs[0],
         origin=str(path),
         url=page.get("url") or None,
         outlet=page.get("sitename") or None,
         published=page.get("date") or None,
-        metadata={key: page[key] for key in ("author", "description") if page.get(key)},
+        metadata=metadata,
     )
+    yield decoded.stamp(article)

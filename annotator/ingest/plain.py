@@ -1,4 +1,4 @@
-"""`.txt` and `.md` files: one article each, its text exactly as decoded."""
+"""`.txt` and `.md` files: one article each, its text as decoded, control characters removed."""
 
 from __future__ import annotations
 
@@ -6,21 +6,33 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.errors import InputError
-from annotator.ingest.decode import decode, read_bytes
+from annotator.ingest.decode import read_text
+from annotator.ingest.title import title_and_fields
 from annotator.records import Article
+from annotator.safe_text import remove_controls
 
 
 def read_plain(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
-    """The file as one article; the title is its first non-empty line.
+    """The file as one article, titled and with the fields of its header lines.
 
-    The text keeps the title line and every byte as decoded, because claim offsets
-    index it exactly. Markdown only loses its heading marks in the title.
+    The text keeps the title line, the header lines and every character as decoded
+    except control characters (escape codes), because claim offsets index it exactly.
     """
-    text = decode(path, read_bytes(path, max_bytes))
+    decoded = read_text(path, max_bytes)
+    text, removed = remove_controls(decoded.text)
     if not text.strip():
         yield InputError(str(path), "file is empty; add the article text or remove the file")
         return
-    title = next(line.strip() for line in text.splitlines() if line.strip())
-    if path.suffix.lower() == ".md":
-        title = title.lstrip("#").strip()
-    yield Article(text=text, title=title or None, origin=str(path))
+    title, fields = title_and_fields(text, markdown=path.suffix.lower() == ".md")
+    metadata: dict[str, object] = {"control_characters_removed": removed}
+    metadata.update((key, fields[key]) for key in ("author", "updated") if key in fields)
+    article = Article(
+        text=text,
+        title=title,
+        origin=str(path),
+        url=fields.get("url"),
+        outlet=fields.get("outlet"),
+        published=fields.get("published"),
+        metadata=metadata,
+    )
+    yield decoded.stamp(article)

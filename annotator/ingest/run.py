@@ -34,6 +34,7 @@ class IngestStep:
     claims: int = 0
     error: InputError | None = None
     article_id: str | None = None  # of an article added or already present
+    warnings: tuple[str, ...] = ()  # what reading the article was unsure of (an encoding)
 
 
 @dataclass
@@ -45,12 +46,15 @@ class IngestReport:
     failed: list[str] = field(default_factory=list)  # one error line each
     claims_added: int = 0
     article_ids: list[str] = field(default_factory=list)  # added or already present
+    warnings: list[str] = field(default_factory=list)  # one line each, each said once
 
     def record(self, step: IngestStep) -> None:
         """Count one article's (or input's) outcome."""
         if step.outcome == "added":
             self.added += 1
             self.claims_added += step.claims
+            # A JSONL or CSV file's warning comes with each of its articles: said once.
+            self.warnings.extend(w for w in step.warnings if w not in self.warnings)
         elif step.outcome == "present":
             self.already_present += 1
         else:
@@ -65,12 +69,16 @@ class IngestReport:
         self.failed += other.failed
         self.claims_added += other.claims_added
         self.article_ids += other.article_ids
+        self.warnings.extend(w for w in other.warnings if w not in self.warnings)
 
     def summary(self) -> str:
-        return (
+        line = (
             f"added {self.added}, already present {self.already_present}, "
             f"failed {len(self.failed)} ({self.claims_added} claims)"
         )
+        if self.warnings:
+            line += f"; {len(self.warnings)} warning{'s' if len(self.warnings) > 1 else ''}"
+        return line
 
 
 def ingest_paths(
@@ -86,7 +94,8 @@ def ingest_paths(
 
     An article whose text the store (or this run) already holds counts as already
     present. Bad files and lines are reported in ``IngestReport.failed`` and the
-    rest still ingest; a crash leaves every stored article complete.
+    rest still ingest; a crash leaves every stored article complete. A guessed
+    encoding of an added article is reported in ``IngestReport.warnings``.
     """
     paths = [str(p) for p in paths]
     report = IngestReport()
@@ -127,6 +136,8 @@ def ingest_paths(
                     article.origin,
                     claims=len(claims) if stored else 0,
                     article_id=article.id,
+                    # a guessed encoding is said for the articles it is stored with
+                    warnings=tuple(article.warnings) if stored else (),
                 )
             )
     store.log_event(

@@ -8,14 +8,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.errors import InputError
-from annotator.ingest.decode import decode, read_bytes
+from annotator.ingest.decode import Decoded, read_text
 from annotator.ingest.fields import ARTICLE_FIELDS, record_to_article
 from annotator.records import Article
 
 
 def read_csv(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
     """Each row as an article (origin `path:line` of the row's first line)."""
-    text = decode(path, read_bytes(path, max_bytes))
+    decoded = read_text(path, max_bytes)
+    text = decoded.text
     name = str(path)
     if not text.strip():
         yield InputError(name, "file is empty; add a header row and one row per article")
@@ -61,12 +62,12 @@ def read_csv(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
                 return
         elif any(cell.strip() for cell in row):
             rows += 1
-            yield _row_to_article(row, header, name, first_line)
+            yield _row_to_article(row, header, name, first_line, decoded)
         first_line = reader.line_num + 1
 
 
 def _row_to_article(
-    row: list[str], header: list[str], name: str, line: int
+    row: list[str], header: list[str], name: str, line: int, decoded: Decoded
 ) -> Article | InputError:
     if len(row) > len(header):
         return InputError(
@@ -75,7 +76,7 @@ def _row_to_article(
             "quote fields that contain commas",
             line,
         )
-    return record_to_article(dict(zip(header, row, strict=False)), name, line)
+    return record_to_article(dict(zip(header, row, strict=False)), name, line, decoded)
 
 
 def _column_name(cell: str) -> str:

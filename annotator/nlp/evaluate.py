@@ -2,7 +2,8 @@
 
 A gold line is found by a claim when the claim together
 with its source and cue spans contains the anchor; among several, the claim whose own span
-overlaps the anchor most wins. Claims longer than 1,000 characters never count.
+overlaps the anchor most wins. Claims longer than 1,000 characters never count, nor do
+claims of page furniture (kind ``metadata`` or ``boilerplate``).
 
 Gold strings (anchor, source, cue) are located whitespace-insensitively, so an anchor
 written on one line still finds hard-wrapped text. A gold ``source`` or ``cue`` that
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import InputError
-from annotator.records import SOURCE_TYPES, ExtractedClaim, Span
+from annotator.records import FURNITURE_KINDS, SOURCE_TYPES, ExtractedClaim, Span
 
 MAX_CLAIM_CHARS = 1000
 UNATTRIBUTED = "unattributed"
@@ -92,6 +93,18 @@ class TypeScore:
     support: int
 
 
+def add_counts(total: Any, other: Any) -> None:
+    """Add the int fields of the dataclass ``other`` to those of ``total``."""
+    for f in fields(total):
+        if f.type == "int":
+            setattr(total, f.name, getattr(total, f.name) + getattr(other, f.name))
+
+
+def ratio(n: int, d: int) -> dict[str, Any]:
+    """``n`` of ``d`` as JSON: the counts and the rate (None when ``d`` is 0)."""
+    return {"n": n, "of": d, "rate": round(n / d, 4) if d else None}
+
+
 @dataclass
 class EvalResult:
     """Counts over one or more articles; ``+=`` adds another article's counts."""
@@ -115,10 +128,7 @@ class EvalResult:
     outcomes: list[Outcome] = field(default_factory=list)
 
     def __iadd__(self, other: EvalResult) -> EvalResult:
-        for f in fields(self):
-            if f.type == "int":
-                name = f.name
-                setattr(self, name, getattr(self, name) + getattr(other, name))
+        add_counts(self, other)
         self.source_spans += other.source_spans
         if other.cue_spans is not None:
             if self.cue_spans is None:
@@ -156,9 +166,6 @@ class EvalResult:
 
     def summary(self) -> dict[str, Any]:
         """The headline figures as plain data (`annotator evaluate --json`)."""
-
-        def ratio(n: int, d: int) -> dict[str, Any]:
-            return {"n": n, "of": d, "rate": round(n / d, 4) if d else None}
 
         def spans(s: SpanScore | None) -> dict[str, Any] | None:
             if s is None:
@@ -301,7 +308,9 @@ def _span_ok(
 def score(
     gold: Sequence[GoldLine], claims: Sequence[ExtractedClaim], text: str, article: str = ""
 ) -> EvalResult:
-    """Score ``claims`` of the article ``text`` against ``gold``."""
+    """Score ``claims`` of the article ``text`` against ``gold``; page furniture (header
+    lines, credits, share lines) is no claim and is not scored."""
+    claims = [c for c in claims if c.kind not in FURNITURE_KINDS]
     result = EvalResult(cue_spans=SpanScore() if any(g.cue_labelled for g in gold) else None)
     anchors: list[tuple[int, int, GoldLine]] = []
     for line in gold:

@@ -9,7 +9,8 @@ from rich.table import Table
 from rich.text import Text
 
 from annotator.nlp.evaluate import EvalResult, Outcome, SpanScore
-from annotator.safe_text import escape
+from annotator.nlp.layout_eval import LayoutScore
+from annotator.safe_text import clean, escape
 
 
 def _rate(n: int, d: int) -> str:
@@ -110,4 +111,27 @@ def render(
     if spans:
         span_misses = [o for o in result.outcomes if o.source_ok is False or o.cue_ok is False]
         parts.append(_misses("source or cue span misses", span_misses, with_article))
+    return Group(*parts)
+
+
+def render_layout(score: LayoutScore, *, misses: bool = True) -> RenderableType:
+    """`annotator evaluate --layout`: titles, header fields and page furniture."""
+    s = score
+    queued = (
+        _rate(s.queued_furniture, s.queued)
+        if s.queued
+        else "not measured (no furniture lines expected)"
+    )
+    rules = ", ".join(f"{rule} {n}" for rule, n in s.by_rule.most_common()) or "none"
+    lines = [
+        f"articles:                          {s.articles}",
+        f"titles right:                      {_rate(s.titles_right, s.titles)}",
+        f"header fields right:               {_rate(s.fields_right, s.fields)}",
+        f"queued claims that are furniture:  {queued}",
+        f"kept out of review, not furniture: {_rate(s.kept_out_wrongly, s.kept_out_known)}",
+        f"kept out of review, by rule:       {s.kept_out} ({rules})",
+    ]
+    parts: list[RenderableType] = [Text("\n".join(lines))]
+    if misses and s.misses:
+        parts.append(Text("\n" + "\n".join(clean(m) for m in s.misses)))
     return Group(*parts)

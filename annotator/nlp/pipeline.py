@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from annotator.errors import ModelError
 from annotator.nlp import attribution, boundaries, span_candidates
+from annotator.nlp.furniture import load_furniture, mark_furniture
 from annotator.nlp.paragraphs import prepare_text
 from annotator.records import Article, ExtractedClaim, PipelineInfo
 
@@ -90,19 +91,23 @@ class PreparingTokenizer:
 
 
 class Extractor:
-    """Runs the model plus the source_attribution component over articles."""
+    """Runs the model plus the source_attribution component over articles, then marks
+    the claims that are page furniture (`annotator.nlp.furniture`)."""
 
     def __init__(self, nlp: Language) -> None:
         if "paragraph_boundaries" not in nlp.pipe_names:
             nlp.add_pipe("paragraph_boundaries", before="parser")
+        lexicon_dir = os.environ.get("ANNOTATOR_LEXICON")
         if "source_attribution" not in nlp.pipe_names:
-            config = {"write_spans": False, "lexicon_dir": os.environ.get("ANNOTATOR_LEXICON")}
+            config = {"write_spans": False, "lexicon_dir": lexicon_dir}
             nlp.add_pipe("source_attribution", last=True, config=config)
         if "annotator_claims_only" not in nlp.pipe_names:
             nlp.add_pipe("annotator_claims_only", last=True)
         if not isinstance(nlp.tokenizer, PreparingTokenizer):
             nlp.tokenizer = PreparingTokenizer(nlp.tokenizer)
         self.nlp = nlp
+        # Page furniture is found after detection, line by line, from its own lexicon.
+        self.furniture = load_furniture(lexicon_dir)
         self.info = PipelineInfo(
             pipeline=f"annotator.source_attribution {attribution.VERSION}",
             model=f"{nlp.meta.get('name', 'unknown')} {nlp.meta.get('version', '')}".strip(),
@@ -131,7 +136,8 @@ class Extractor:
             claims, article.noun_phrases, article.verbs = doc._context
             # Text fields are cut from the article as read (the doc's text is prepared).
             text = article.text
-            yield article, [claim_from_dict(d, text) for d in claims]
+            found = [claim_from_dict(d, text) for d in claims]
+            yield article, mark_furniture(found, text, self.furniture)
 
 
 def load_extractor(model: str | None = None) -> Extractor:

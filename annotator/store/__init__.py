@@ -5,7 +5,7 @@ the mixin modules of this package.
 """
 
 from annotator.store.annotations import Annotation, AnnotationsMixin
-from annotator.store.articles import ArticlesMixin, StoreStats
+from annotator.store.articles import ArticlesMixin, ArticleSummary, StoreStats
 from annotator.store.audit import AuditMixin
 from annotator.store.core import StoreBase
 from annotator.store.corpus import CorpusMixin
@@ -30,6 +30,7 @@ class Store(
 __all__ = [
     "Annotation",
     "ArticleRow",
+    "ArticleSummary",
     "QueueStats",
     "ReviewClaim",
     "Snapshot",

@@ -7,8 +7,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.records import Article, ExtractedClaim, PipelineInfo, Span, claim_id
-from annotator.store.core import StoreBase, utc_now
+from annotator.records import (
+    Article,
+    ExtractedClaim,
+    PipelineInfo,
+    Span,
+    claim_id,
+)
+from annotator.store.core import FURNITURE_SQL, StoreBase, utc_now
 from annotator.store.search import index_claims
 
 
@@ -31,10 +37,24 @@ class StoreStats:
 
     articles: int
     claims: int
-    claims_by_source_type: dict[str, int]
+    furniture: int  # claims that are page furniture: not queued for review
+    claims_by_source_type: dict[str, int]  # of the other claims
     anonymous_flagged: int
     annotations_by_reviewer: dict[str, int]  # claims with a current label, per reviewer
     schema_version: int
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One article as `annotator stats --articles` lists it."""
+
+    id: str
+    title: str | None  # article text: escape before showing it
+    origin: str | None
+    encoding: str | None  # what its file was read as (None: stored before this was kept)
+    claims: int
+    furniture: int
+    control_characters_removed: int | None
 
 
 class ArticlesMixin(StoreBase):
@@ -163,8 +183,9 @@ class ArticlesMixin(StoreBase):
 
         by_type = dict(
             self.conn.execute(
-                "SELECT source_type, count(*) FROM attributions GROUP BY source_type "
-                "ORDER BY count(*) DESC, source_type"
+                "SELECT t.source_type, count(*) FROM attributions AS t "
+                f"JOIN claims AS c ON c.id = t.claim_id WHERE c.kind NOT IN {FURNITURE_SQL} "
+                "GROUP BY t.source_type ORDER BY count(*) DESC, t.source_type"
             ).fetchall()
         )
         by_reviewer = dict(
@@ -182,8 +203,21 @@ class ArticlesMixin(StoreBase):
         return StoreStats(
             articles=count("SELECT count(*) FROM articles"),
             claims=count("SELECT count(*) FROM claims"),
+            furniture=count(f"SELECT count(*) FROM claims WHERE kind IN {FURNITURE_SQL}"),
             claims_by_source_type=by_type,
             anonymous_flagged=count("SELECT count(*) FROM attributions WHERE anonymous_flag"),
             annotations_by_reviewer=by_reviewer,
             schema_version=self.schema_version,
         )
+
+    def article_summaries(self) -> list[ArticleSummary]:
+        """Every article in ingest order, with its encoding and claim counts."""
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.origin, json_extract(a.metadata, '$.encoding'), "
+            "count(c.id), "
+            f"coalesce(sum(c.kind IN {FURNITURE_SQL}), 0), "
+            "json_extract(a.metadata, '$.control_characters_removed') "
+            "FROM articles AS a LEFT JOIN claims AS c ON c.article_id = a.id "
+            "GROUP BY a.id ORDER BY a.rowid"
+        )
+        return [ArticleSummary(*row) for row in rows]

@@ -8,7 +8,7 @@ from typing import Any
 
 from annotator.errors import StoreError
 from annotator.store.annotations import ADJUDICATE, REVIEW_ACTIONS
-from annotator.store.core import StoreBase
+from annotator.store.core import FURNITURE_SQL, StoreBase
 
 _REVIEW_MARKS = ",".join(f"'{action}'" for action in REVIEW_ACTIONS)
 
@@ -129,11 +129,12 @@ class AuditMixin(StoreBase):
         return {(row[0], row[1]): float(row[2]) for row in rows}
 
     def machine_suggestions(self) -> dict[str, MachineSuggestion]:
+        """The machine's suggestion for every claim but page furniture (not news)."""
         rows = self.conn.execute(
             "SELECT t.claim_id, c.article_id, t.source_type, t.anonymous_flag, "
             "t.anonymity_reason_given, t.source_text "
             "FROM attributions AS t JOIN claims AS c ON c.id = t.claim_id "
-            "ORDER BY c.article_id, c.seq"
+            f"WHERE c.kind NOT IN {FURNITURE_SQL} ORDER BY c.article_id, c.seq"
         )
         return {
             row[0]: MachineSuggestion(

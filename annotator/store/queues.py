@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from annotator.store.annotations import AnnotationsMixin
-from annotator.store.core import utc_now
+from annotator.store.core import FURNITURE_SQL, utc_now
 from annotator.store.review import complete_labels_sql
 
 
@@ -34,19 +34,22 @@ class QueuesMixin(AnnotationsMixin):
         return sorted(row[0] for row in rows)
 
     def unassigned_articles(self) -> list[tuple[str, int]]:
-        """(article id, claims) of every article with claims and no reviewer, in reading order."""
+        """(article id, claims) of every article with claims to review and no reviewer, in
+        reading order (page furniture is not counted: nobody is asked about it)."""
         rows = self.conn.execute(
             "SELECT c.article_id, count(*) FROM claims AS c "
-            "WHERE NOT EXISTS (SELECT 1 FROM assignments AS s WHERE s.article_id = c.article_id) "
+            f"WHERE c.kind NOT IN {FURNITURE_SQL} AND NOT EXISTS "
+            "(SELECT 1 FROM assignments AS s WHERE s.article_id = c.article_id) "
             "GROUP BY c.article_id ORDER BY min(c.rowid)"
         )
         return [(row[0], int(row[1])) for row in rows]
 
     def queue_loads(self) -> dict[str, int]:
-        """Claims in each reviewer's queue."""
+        """Claims to review in each reviewer's queue (page furniture not counted)."""
         rows = self.conn.execute(
             "SELECT s.reviewer, count(*) FROM assignments AS s "
-            "JOIN claims AS c ON c.article_id = s.article_id GROUP BY s.reviewer"
+            "JOIN claims AS c ON c.article_id = s.article_id "
+            f"WHERE c.kind NOT IN {FURNITURE_SQL} GROUP BY s.reviewer"
         )
         return {row[0]: int(row[1]) for row in rows}
 
@@ -83,7 +86,8 @@ class QueuesMixin(AnnotationsMixin):
         return added
 
     def queue_stats(self, required: Sequence[str] = ()) -> list[QueueStats]:
-        """Each reviewer's queue size and how many of its claims they have rated."""
+        """Each reviewer's queue size and how many of its claims they have rated (page
+        furniture is in no count)."""
         rows = self.conn.execute(
             "SELECT s.reviewer, count(DISTINCT s.article_id), count(*), "
             "coalesce(sum(latest.complete), 0) FROM assignments AS s "
@@ -92,6 +96,6 @@ class QueuesMixin(AnnotationsMixin):
             f"  SELECT claim_id, reviewer, {complete_labels_sql(required)} AS complete, max(id)"
             "  FROM annotations WHERE action != 'adjudicate' GROUP BY claim_id, reviewer"
             ") AS latest ON latest.claim_id = c.id AND latest.reviewer = s.reviewer "
-            "GROUP BY s.reviewer ORDER BY s.reviewer"
+            f"WHERE c.kind NOT IN {FURNITURE_SQL} GROUP BY s.reviewer ORDER BY s.reviewer"
         )
         return [QueueStats(*row) for row in rows]

@@ -15,7 +15,7 @@ from annotator.errors import StoreError
 from annotator.records import Evidence, Span
 from annotator.store.annotations import Annotation
 from annotator.store.context import MAX_CONTEXT_CHARS, claim_bounds, paragraph_bounds
-from annotator.store.core import StoreBase
+from annotator.store.core import FURNITURE_SQL, StoreBase
 from annotator.store.search import search_claim_keys
 
 
@@ -132,6 +132,11 @@ class ReviewMixin(StoreBase):
             (reviewer,),
         )
         return {row[0] for row in rows if row[1]}
+
+    def furniture_claim_keys(self) -> set[int]:
+        """Claims that are page furniture (kind metadata or boilerplate): not queued."""
+        rows = self.conn.execute(f"SELECT rowid FROM claims WHERE kind IN {FURNITURE_SQL}")
+        return {row[0] for row in rows}
 
     def anonymous_claim_keys(self) -> set[int]:
         """Claims the machine flagged anonymous, or whose current label by any reviewer does."""

@@ -85,11 +85,21 @@ class ReviewSession:
     ) -> None:
         self.store, self.reviewer, self.schema, self._clock = store, reviewer, schema, clock
         # Claims are held as keys (ints) only; a claim's text is read when it is shown.
-        self._order, self.queue_name = queue_keys(store, reviewer, queue, articles)
+        self._every, self.queue_name = queue_keys(store, reviewer, queue, articles)
+        # What is asked: every claim of the session but page furniture, which only its
+        # own filter (and a search) shows.
+        furniture = store.furniture_claim_keys()
+        self._order = [key for key in self._every if key not in furniture]
+        if not self._order:
+            raise ReviewError(
+                f"{store.path} holds only page furniture here (header lines, credits, "
+                "share lines): nothing to review"
+            )
         store.register_schema(schema.id, schema.name, schema.version, schema.content)
-        in_queue = set(self._order)
-        self._article_starts = [k for k in store.article_first_keys() if k in in_queue]
-        self.rated = store.rated_claim_keys(reviewer, schema.required_fields) & in_queue
+        self._queued = set(self._order)
+        self._in_session = set(self._every)
+        self._article_starts = [k for k in store.article_first_keys() if k in self._in_session]
+        self.rated = store.rated_claim_keys(reviewer, schema.required_fields) & self._in_session
         self.view_name = "all"
         self.view: list[int] = self._order
         self.index = 0
@@ -106,27 +116,30 @@ class ReviewSession:
     # -- where we are ---------------------------------------------------------------
     @property
     def total(self) -> int:
+        """Claims in the queue (page furniture is not)."""
         return len(self._order)
 
     @property
+    def rated_in_queue(self) -> int:
+        """Claims of the queue this reviewer has rated (furniture rated anyway not counted)."""
+        return len(self.rated & self._queued)
+
+    @property
     def all_rated(self) -> bool:
-        return len(self.rated) >= self.total
+        return self.rated_in_queue >= self.total
 
     @property
     def can_undo(self) -> bool:
         return self._undo_depth > 0 or (self.claim is not None and self.answers.changed)
 
     def article_position(self) -> tuple[tuple[int, int], tuple[int, int]]:
-        """((claim i, of n in its article), (article j, of m in the queue))."""
-        key, starts = self.view[self.index], self._article_starts
+        """((claim i, of n in its article), (article j, of m in the queue)); n counts
+        every claim of the article, page furniture included."""
+        key, starts, every = self.view[self.index], self._article_starts, self._every
         article = bisect.bisect_right(starts, key)
-        first = bisect.bisect_left(self._order, starts[article - 1])
-        last = (
-            bisect.bisect_left(self._order, starts[article])
-            if article < len(starts)
-            else len(self._order)
-        )
-        claim = bisect.bisect_left(self._order, key) - first + 1
+        first = bisect.bisect_left(every, starts[article - 1])
+        last = bisect.bisect_left(every, starts[article]) if article < len(starts) else len(every)
+        claim = bisect.bisect_left(every, key) - first + 1
         return (claim, last - first), (article, len(starts))
 
     def articles(self) -> list[ArticleEntry]:
@@ -190,11 +203,21 @@ class ReviewSession:
     def jump_to_article(self, first_key: int) -> ReviewClaim:
         """Open an article from the article list: its first claim you have not rated, else
         its first claim. The view becomes the whole queue when the article is outside it."""
-        if first_key not in self.view:
-            self.view, self.view_name = self._order, "all"
-        start = self.view.index(first_key)
         stop = bisect.bisect_right(self._article_starts, first_key)
         end_key = self._article_starts[stop] if stop < len(self._article_starts) else None
+
+        def holds(view: list[int]) -> int | None:
+            """Where the article's first claim in `view` is (it may start with furniture)."""
+            i = bisect.bisect_left(view, first_key)
+            inside = i < len(view) and (end_key is None or view[i] < end_key)
+            return i if inside else None
+
+        start = holds(self.view)
+        if start is None:
+            self.view, self.view_name = self._order, "all"
+            start = holds(self.view)
+        if start is None:
+            raise ReviewError("this article holds only page furniture: f shows it")
         for i in range(start, len(self.view)):
             key = self.view[i]
             if end_key is not None and key >= end_key:
@@ -206,7 +229,7 @@ class ReviewSession:
     def apply_filter(self, name: str, search: str | None = None) -> ReviewClaim:
         """Narrow the view to a filter (or to claims matching `search`) and open its first
         unrated claim. The view does not change when nothing matches."""
-        view = view_keys(self.store, self._order, self.rated, name, search)
+        view = view_keys(self.store, self._order, self._every, self.rated, name, search)
         label = name if search is None else f"search: {search}"
         if not view:
             raise ReviewError(f"no claims for {label}; the view stays on {self.view_name}")
@@ -297,7 +320,7 @@ class ReviewSession:
         )
         self._undo_depth -= 1
         key = self.store.claim_key(target.claim_id)
-        if key is not None and key in self._order:
+        if key is not None and key in self._in_session:
             if self._complete(restored):
                 self.rated.add(key)
             else:
@@ -308,12 +331,14 @@ class ReviewSession:
                 self.saved_this_session.pop(saved_key, None)
             else:
                 self.saved_this_session[saved_key] = previous
-        if key is None or key not in self._order:
+        if key is None or key not in self._in_session:
             if self.claim is not None:  # the claim shown: reload what is now current
                 self.open(self.index)
             return None
         if key not in self.view:
-            self.view, self.view_name = self._order, "all"
+            name = "all" if key in self._queued else "furniture"
+            self.view = view_keys(self.store, self._order, self._every, self.rated, name)
+            self.view_name = name
         return self.open(self.view.index(key))
 
     def session_counts(self) -> dict[str, Counter[Any]]:

@@ -12,6 +12,7 @@ FILTERS: dict[str, str] = {
     "anonymous": "Flagged anonymous",
     "low_confidence": "Low machine confidence",
     "disputed": "Reviewers disagree",
+    "furniture": "Page furniture (never asked about)",
 }
 LOW_CONFIDENCE = 0.6
 # Which claims a session holds at all (`annotator review --queue`): the reviewer's
@@ -20,18 +21,31 @@ QUEUES: tuple[str, ...] = ("mine", "all")
 
 
 def view_keys(
-    store: Store, order: list[int], rated: set[int], name: str, search: str | None = None
+    store: Store,
+    asked: list[int],
+    every: list[int],
+    rated: set[int],
+    name: str,
+    search: str | None = None,
 ) -> list[int]:
-    """The keys of `order` in the filter `name`, or matching the words of `search`."""
+    """The keys in the filter `name`, or matching the words of `search`, in reading order.
+
+    Filters narrow the claims a reviewer is asked about (`asked`); page furniture is not
+    among them, and only the `furniture` filter and a search reach it (`every` is every
+    claim of the session).
+    """
     if search is not None:
-        wanted = store.search_claim_keys(search)
+        wanted, among = store.search_claim_keys(search), every
     elif name == "all":
-        return order
+        return asked
+    elif name == "furniture":
+        wanted, among = store.furniture_claim_keys(), every
     else:
         wanted = {
-            "unrated": lambda: set(order) - rated,
+            "unrated": lambda: set(asked) - rated,
             "anonymous": store.anonymous_claim_keys,
             "low_confidence": lambda: store.low_confidence_claim_keys(LOW_CONFIDENCE),
             "disputed": store.disputed_claim_keys,
         }[name]()
-    return [key for key in order if key in wanted]
+        among = asked
+    return [key for key in among if key in wanted]

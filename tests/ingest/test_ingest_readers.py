@@ -63,7 +63,12 @@ def test_jsonl_reads_one_article_per_line_with_its_fields() -> None:
     assert first.outlet == "Example Wire"
     assert first.url == "https://example.org/news/flood-review"
     assert first.published == "2024-02-02"
-    assert first.metadata == {"section": "environment", "source_id": "wire-0001"}
+    assert first.metadata == {
+        "section": "environment",
+        "source_id": "wire-0001",
+        "encoding": "utf-8",
+        "control_characters_removed": 0,
+    }
     assert first.id != "wire-0001"  # our id is always the hash of the text
     assert first.text.startswith("Flood defences to be reviewed")
     assert second.origin == f"{DATA / 'good.jsonl'}:2"
@@ -76,7 +81,12 @@ def test_csv_reads_rows_with_bom_multiline_fields_and_start_lines() -> None:
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     first, second = articles(path)
     assert first.title == "Council approves new cycle lanes"
-    assert first.metadata == {"topic": "transport", "source_id": "c1"}
+    assert first.metadata == {
+        "topic": "transport",
+        "source_id": "c1",
+        "encoding": "utf-8-sig",
+        "control_characters_removed": 0,
+    }
     assert "\n\n" in first.text
     assert first.origin == f"{path}:2"
     # The first row's text spans 5 lines, so the second row starts on line 7.
@@ -164,7 +174,13 @@ def test_jsonl_keeps_unknown_fields_and_skips_blank_lines(tmp_path: Path) -> Non
     record = {"text": "He said it.", "id": 7, "tags": ["a"], "lang": "en"}
     path.write_text("\n" + json.dumps(record) + "\n\n", encoding="utf-8")
     [article] = articles(path)
-    assert article.metadata == {"tags": ["a"], "lang": "en", "source_id": 7}
+    assert article.metadata == {
+        "tags": ["a"],
+        "lang": "en",
+        "source_id": 7,
+        "encoding": "utf-8",
+        "control_characters_removed": 0,
+    }
     assert article.origin == f"{path}:2"
 
 
@@ -188,7 +204,7 @@ def test_the_progress_total_counts_every_article_and_error_ahead(tmp_path: Path)
 
 def test_jsonl_text_may_hold_line_separators_that_are_not_newlines(tmp_path: Path) -> None:
     path = tmp_path / "x.jsonl"
-    records = [{"text": "One\u2028two\x0cthree said."}, {"text": "Second."}]
+    records = [{"text": "One\u2028two\u2029three said."}, {"text": "Second."}]
     lines = [json.dumps(r, ensure_ascii=False) for r in records]
     path.write_text("\r\n".join(lines), encoding="utf-8", newline="")
     first, second = articles(path)

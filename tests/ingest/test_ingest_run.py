@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Iterable, Iterator
@@ -147,17 +148,34 @@ def test_rerunning_on_ingested_files_never_imports_spacy(db_path: Path, model: E
     assert result.stdout.strip() == "False"
 
 
-def test_windows_line_ends_and_control_characters_are_kept_and_offsets_still_hold(
+def test_windows_line_ends_stay_control_characters_go_and_offsets_still_hold(
     store: Store, model: Extractor, tmp_path: Path
 ) -> None:
     seed = (SEEDS / "turkey-s400-postponing-not-on-agenda.txt").read_text(encoding="utf-8")
-    text = "\x07" + seed.replace("\n", "\r\n")
-    (tmp_path / "crlf.txt").write_bytes(text.encode("utf-8"))
+    text = seed.replace("\n", "\r\n")
+    (tmp_path / "crlf.txt").write_bytes(("\x07" + text.replace(" said", " \x1b[1msaid")).encode())
     assert ingest_paths(store, [tmp_path]).added == 1
-    [stored] = [row["text"] for row in store.db["articles"].rows]
-    assert stored == text
+    [row] = store.db["articles"].rows
+    assert row["text"] == text
+    removed = 1 + len("\x1b[1m") * seed.count(" said")
+    assert json.loads(row["metadata"])["control_characters_removed"] == removed
     for claim in store.db["claims"].rows:
-        assert stored[claim["start"] : claim["end"]] == claim["text"]
+        assert row["text"][claim["start"] : claim["end"]] == claim["text"]
+
+
+def test_an_escape_code_inside_a_sentence_no_longer_breaks_its_parse(
+    store: Store, model: Extractor, tmp_path: Path
+) -> None:
+    (tmp_path / "escape.txt").write_text(
+        "Road to close\n\nThe mayor said \x1b[2J the road will close next week.\n",
+        encoding="utf-8",
+    )
+    ingest_paths(store, [tmp_path])
+    claims = {c["text"]: c["id"] for c in store.db["claims"].rows}
+    [(text, claim)] = [(t, i) for t, i in claims.items() if "road will close" in t]
+    assert "\x1b" not in text
+    [attribution] = store.db["attributions"].rows_where("claim_id = ?", [claim])
+    assert attribution["source_text"] == "The mayor"
 
 
 def test_an_article_too_long_to_parse_is_one_error_and_the_batch_goes_on(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -196,3 +197,13 @@ def test_render_lists_scores(extractor) -> None:  # type: ignore[no-untyped-def]
     console.print(render(score(read_gold(SEED_GOLD), claims, text)))
     out = console.export_text()
     assert "source_type in accept" in out and "misses" in out
+
+
+def test_page_furniture_is_neither_matched_nor_counted() -> None:
+    """A byline or credit claim is not news: it finds no gold line and is no sourced claim."""
+    vote = claim(1, "The vote was delayed", "named_person", source=span("Senator Ana Ruiz"))
+    line = gold("The vote was delayed", "named_person", source="Senator Ana Ruiz")
+    assert score([line], [vote], TEXT).found == 1
+    as_furniture = replace(vote, kind="boilerplate")
+    result = score([line], [as_furniture], TEXT)
+    assert (result.found, result.sourced_claims, result.source_spans.predicted) == (0, 0, 0)

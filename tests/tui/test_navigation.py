@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import REVIEWER, add_second_article
+from conftest import PARAGRAPHS, REVIEWER, add_second_article, database, seed_article
 
+from annotator.records import ExtractedClaim
 from annotator.store import Store
 from annotator.tui.app import make_app
 
@@ -98,7 +99,7 @@ async def test_filter_disputed_shows_claims_reviewers_label_differently(db_path:
     store.close()
     app = make_app(db_path, REVIEWER)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f", "end", "enter")
+        await pilot.press("f", "end", "up", "enter")  # the last but one filter
         assert app.session.view_name == "disputed"
         assert app.session.claim is not None and app.session.claim.id == first.id
         assert len(app.session.view) == 1
@@ -175,3 +176,35 @@ async def test_anonymous_filter_includes_claims_a_reviewer_flagged(db_path: Path
         await pilot.press("f", "down", "down", "enter")
         assert app.session.view_name == "anonymous"
         assert [app.session.store.review_claim(k).seq for k in app.session.view] == [0, 2]
+
+
+def furniture_database(tmp_path: Path) -> Path:
+    """The seed article with a photo credit and a share line after it, stored as furniture."""
+    text = "\n\n".join(PARAGRAPHS) + "\n\nLena Ortiz/Getty Images\n\nShare on Facebook | Email"
+    article, claims = seed_article(text)
+    for seq, line in enumerate(("Lena Ortiz/Getty Images", "Share on Facebook | Email"), 4):
+        start = text.index(line)
+        end = start + len(line)
+        claims.append(ExtractedClaim(seq, "boilerplate", start, end, line, start, end))
+    return database(tmp_path / "furniture.db", (article, claims))
+
+
+async def test_page_furniture_is_not_queued_and_has_a_filter_of_its_own(tmp_path: Path) -> None:
+    app = make_app(furniture_database(tmp_path), REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        session = app.session
+        assert session.total == 4  # the four news claims; the two furniture lines wait aside
+        assert [session.store.review_claim(k).kind for k in session.view] == ["statement"] * 4
+        await pilot.press("f", "end", "enter")
+        assert session.view_name == "furniture"
+        assert [session.store.review_claim(k).kind for k in session.view] == ["boilerplate"] * 2
+        assert session.claim is not None and session.claim.text == "Lena Ortiz/Getty Images"
+        assert session.article_position() == ((5, 6), (1, 1))
+
+
+async def test_rating_every_queued_claim_finishes_the_review(tmp_path: Path) -> None:
+    app = make_app(furniture_database(tmp_path), REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "3", "3", "3")
+        assert app.session.all_rated
+        assert app.session.rated_in_queue == app.session.total == 4

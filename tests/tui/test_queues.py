@@ -12,6 +12,7 @@ from conftest import INFO, PARAGRAPHS, seed_article
 
 from annotator.assign import plan
 from annotator.cli import main
+from annotator.records import ExtractedClaim
 from annotator.store import Store
 from annotator.tui.app import make_app
 from annotator.tui.session import ReviewError
@@ -129,3 +130,25 @@ def test_the_plan_balances_claims_not_articles() -> None:
     for article, reviewer in pairs:
         load[reviewer] += dict(articles)[article]
     assert sorted(load.values()) == [30, 30]
+
+
+def test_page_furniture_is_in_no_queue_count(tmp_path: Path) -> None:
+    """A queue is done when its news is rated: its articles' credit lines never count."""
+    db = tmp_path / "team.db"
+    add_articles(db, range(2))
+    text = "\n\n".join(PARAGRAPHS) + "\n\nLena Ortiz/Getty Images"
+    article, claims = seed_article(text, title="With a credit")
+    start = text.index("Lena Ortiz")
+    claims.append(
+        ExtractedClaim(4, "boilerplate", start, len(text), text[start:], start, len(text))
+    )
+    with Store(db) as store:
+        store.add_article(article, claims, INFO)
+    assign(db, "--reviewers", "ana", "--seed", "0")
+    with Store(db) as store:
+        [ana] = store.queue_stats()
+        assert (ana.articles, ana.claims) == (3, 12)  # four news claims each
+        assert store.queue_loads() == {"ana": 12}
+    app = make_app(db, "ana")
+    assert app.session.total == 12
+    app.session.store.close()

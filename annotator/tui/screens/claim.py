@@ -104,7 +104,7 @@ class ClaimScreen(Screen[None]):
                 article=article,
                 view=session.view_name,
                 in_view=(session.index + 1, len(session.view)),
-                rated=(len(session.rated), session.total),
+                rated=(session.rated_in_queue, session.total),
             )
         )
         scroll = self.query_one("#context-scroll", VerticalScroll)
