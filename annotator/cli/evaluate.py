@@ -158,6 +158,15 @@ def _read_article(path: Path) -> Article:
     raise InputError(str(path), "no article in this file")
 
 
+def _read_exact(path: Path) -> Article:
+    """A brat text exactly as decoded, control characters kept: its gold offsets index
+    the file as written (ingest would remove them and shift every later offset)."""
+    from annotator.ingest import DEFAULT_MAX_BYTES
+    from annotator.ingest.decode import read_text
+
+    return Article(text=read_text(path, DEFAULT_MAX_BYTES).text, origin=str(path))
+
+
 def _evaluate_brat(
     folders: list[Path],
     misses: bool,
@@ -179,7 +188,7 @@ def _evaluate_brat(
     scored: list[tuple[str, Article, list[Attribution]]] = []
     for item in (item for folder in folders for item in brat_articles(folder)):
         try:
-            article = _read_article(item.text_path)
+            article = _read_exact(item.text_path)
             scored.append((item.name, article, read_ann(item.ann_path, article.text)))
         except InputError as error:
             failed = True

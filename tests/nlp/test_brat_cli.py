@@ -82,6 +82,22 @@ def test_a_bad_annotation_file_is_reported_and_the_rest_is_scored(tmp_path: Path
     assert json.loads(result.stdout)["source"]["overlap"]["gold"] == 3  # ferry's
 
 
+def test_offsets_index_the_text_as_written_control_characters_included(tmp_path: Path) -> None:
+    # Ingest removes control characters; gold offsets count them, so scoring must not.
+    text = "Caf\u00c3\u0083\u00c2\u00a9 news.\n\nThe quay is shut, a guard said.\n"
+    start = text.index("a guard")
+    (tmp_path / "quay.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "quay.ann").write_text(
+        f"T1\tSource {start} {start + 7}\ta guard\n"
+        f"T2\tAttribution {start + 8} {start + 12}\tsaid\n"
+        "E1\tAttribution:T2 Source:T1\n",
+        encoding="utf-8",
+    )
+    summary = json.loads(evaluate(str(tmp_path), "--json").stdout)
+    assert summary["source"]["overlap"]["gold"] == 1
+    assert summary["source"]["overlap"]["matched"] == 1
+
+
 def test_options_that_do_not_apply_are_refused() -> None:
     gold = ROOT / "tests" / "nlp" / "data" / "devset4"
     result = CliRunner().invoke(main, ["evaluate", str(BRAT / "flat"), str(gold)])
