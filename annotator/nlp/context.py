@@ -71,6 +71,16 @@ class Attribution:
 
 
 @dataclass
+class AgentlessReport:
+    """A report that names no one ("Sanders is expected to win", "it is said that …"):
+    token ranges of its cue and content. It is recorded, and the claim stays the writer's."""
+
+    cue_start: int
+    cue_end: int  # exclusive
+    content: tuple[int, int]
+
+
+@dataclass
 class SourceInfo:
     """What a source mention is: its type, flag, confidence and the evidence for them."""
 
@@ -132,6 +142,7 @@ class Unit:
     attributions: list[Attribution] = field(default_factory=list)  # the outermost sourcing ones
     # Outermost attributions that source no claim: relations (see rules.CUE_RELATION).
     relations: list[Attribution] = field(default_factory=list)
+    agentless: list[AgentlessReport] = field(default_factory=list)
     consumed: bool = False  # taken into a quotation's claim
 
     def root(self, doc: Doc) -> Token:

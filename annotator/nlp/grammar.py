@@ -50,6 +50,12 @@ QUANTIFIERS = frozenset(
     | {"each", "few", "either", "neither", "any"}
 )
 SINGLE_QUANTIFIERS = frozenset({"one", "each", "either", "neither"})
+# Nouns of a share of a group ("60 percent of voters", "a majority of Republicans"): the
+# source is counted people, typed by the group after "of".
+SHARES = frozenset(
+    {"percent", "%", "majority", "minority", "plurality", "half", "third", "quarter"}
+    | {"fraction", "proportion", "share", "handful", "dozens", "hundreds", "thousands"}
+)
 # Subjects that never name a source: "this shows", "there are reports".
 NON_SOURCE_SUBJECTS = frozenset(
     {"this", "that", "which", "what", "there", "these", "those", "it's"}

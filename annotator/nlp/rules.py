@@ -193,6 +193,15 @@ CUE_RELATION = _rule(
     "Governor Bush attacked the plan on Tuesday.",
     "The storm attacked the coast on Tuesday.",
 )
+CUE_AGENTLESS = _rule(
+    "cue.agentless",
+    "cues",
+    "a report that names no one ('is expected to', 'is said to'): recorded, the claim stays "
+    "the writer's",
+    0.6,
+    "Sanders is widely expected to win the primary.",
+    "Sanders is expected by his aides to win the primary.",
+)
 
 # ---------------------------------------------------------------- sources (the span)
 SOURCE_SUBJECT = _rule(

@@ -566,9 +566,65 @@ def test_a_transcript_speaker_sources_the_rest_of_the_paragraph(claims_of: Claim
     assert answer.source is not None and answer.source.text == "SANDERS"
 
 
+def test_a_headline_credit_names_someone_the_article_names(claims_of: ClaimsOf) -> None:
+    # In a title-case headline the model may tag the name a common noun; the body names
+    # him, so the label is a speaker.
+    claims = claims_of(
+        "Cruz: Trump Would Put Liberals On Court\n\n"
+        "Senator Ted Cruz said on Tuesday that the court was at stake. Cruz spoke in Iowa."
+    )
+    headline = claims[0]
+    assert headline.source is not None and headline.source.text == "Cruz"
+    assert headline.cue is not None and headline.cue.text == ":"
+
+
 def test_fields_of_the_page_and_interview_letters_are_no_speakers(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Candidate Interview\n\nDate: Monday, June 6\n\nQ: Why now?\n\n"
         "Iowa: Tim Albrecht, Brad Anderson, Rob Barron."
     )
     assert all(c.cue is None or c.cue.text != ":" for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The mayor said the road will close, according to officials.", "The mayor"),
+        ("The mayor said that, according to officials, the road will close.", "The mayor"),
+    ],
+)
+def test_a_report_and_according_to_in_one_sentence_keep_one_source(
+    claim: Claim, text: str, source: str
+) -> None:
+    # Each lies in the other's content; dropping both left the sentence unattributed.
+    c = claim(text, "road will close")
+    assert c.source is not None and c.source.text == source
+    assert c.cue is not None and c.cue.text == "said"
+
+
+def test_a_passive_report_naming_no_one_is_recorded_and_the_claim_stays_the_writers(
+    claim: Claim,
+) -> None:
+    c = claim("Sanders is widely expected to win the primary on Tuesday.", "Sanders")
+    assert c.source_type == "unattributed" and c.source is None
+    (relation,) = c.relations
+    assert relation.rule == "cue.agentless"
+    assert relation.cue.text == "is widely expected"
+    assert relation.source is None
+    assert relation.content is not None and "to win the primary" in relation.content.text
+
+
+def test_a_passive_report_with_an_agent_is_no_agentless_report(claim: Claim) -> None:
+    c = claim("The bridge was said by engineers to be unsafe.", "bridge")
+    assert all(r.rule != "cue.agentless" for r in c.relations)
+
+
+def test_a_statement_issued_saying_is_the_issuers_report(claim: Claim) -> None:
+    c = claim(
+        "On Saturday, the governor issued a statement saying that the bridge would reopen.",
+        "bridge would reopen",
+    )
+    assert c.source is not None and c.source.text == "the governor"
+    assert c.cue is not None and c.cue.text == "saying"
+    # The report replaces the bare relation "issued" of the same source.
+    assert all(r.cue.text != "issued" for r in c.relations)

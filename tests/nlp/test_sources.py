@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import Claim, ClaimsOf
 
 # An unresolved pronoun is a low-confidence guess (type.pronoun).
@@ -302,6 +303,19 @@ def test_partitive_without_antecedent_is_typed_by_its_group(claims_of: ClaimsOf)
     assert some.source_type == "unnamed_group"
     one = next(c for c in claims if "boiler" in c.text)
     assert one.source_type == "unnamed_person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sixty percent of voters said the economy was their top issue.",
+        "A majority of residents said the plan was unfair.",
+        "One percent of voters said they were undecided.",
+    ],
+)
+def test_a_share_of_a_group_is_an_unnamed_group(claim: Claim, text: str) -> None:
+    c = claim(text, "said")
+    assert c.source_type == "unnamed_group"
 
 
 def test_a_newspaper_named_for_a_document_is_an_organisation(claim: Claim) -> None:

@@ -69,6 +69,7 @@ class Lexicon:
     office_modifiers: frozenset[str] = frozenset()  # "former", "shadow"
     intention_verbs: frozenset[str] = frozenset()  # "wants to", "refused to"
     relation_verbs: frozenset[str] = frozenset()  # "attacked", "endorsed", "called for"
+    passive_report_verbs: frozenset[str] = frozenset()  # "is expected to", "is said to"
     non_speaker_labels: frozenset[str] = frozenset()  # "Date:", "Photo:" are no speakers
     private_events: frozenset[str] = frozenset()  # "the call", "the meeting"
     quoting_verbs: frozenset[str] = frozenset()  # "quoted as saying"
@@ -144,6 +145,7 @@ def load_lexicon(extra_dir: str | None) -> Lexicon:
         office_modifiers=lower("office_modifiers"),
         intention_verbs=lower("intention_verbs"),
         relation_verbs=lower("relation_verbs"),
+        passive_report_verbs=lower("passive_report_verbs"),
         non_speaker_labels=lower("non_speaker_labels"),
         private_events=lower("private_events"),
         quoting_verbs=lower("quoting_verbs"),

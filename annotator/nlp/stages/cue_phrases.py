@@ -265,7 +265,9 @@ def speaker_label(ctx: DocContext, unit: Unit) -> Attribution | None:
         or any(t.lower_ in ctx.lex.non_speaker_labels for t in words)
         or any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME") for t in words)
         or (len(words) == 1 and len(words[0]) == 1)
-        or not any(t.is_upper or t.pos_ == "PROPN" or t.ent_type_ for t in words)
+        or not any(
+            t.is_upper or t.pos_ == "PROPN" or t.ent_type_ or ctx.named_elsewhere(t) for t in words
+        )
         or not any(t.is_alpha for t in doc[colon + 1 : unit.end])
     ):
         return None

@@ -2,6 +2,9 @@
 source the claim, and relations ("X attacked the plan", "asked Turkey to delay", "Trump's
 plan to …"), which record who took a stance but leave the claim to the writer.
 
+Agentless passive reports ("Sanders is expected to win") are recorded the same way, with
+no source: the text names nobody the claim rests on.
+
 The decision, in docs/detection.md: an evaluation or a request is a fact the writer
 reports (that X attacked, asked, endorsed); what it is about is not X's claim. An intention
 or a belief is the source's own mind, reported: the claim rests on the source.
@@ -12,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp import rules
-from annotator.nlp.context import Attribution, DocContext
+from annotator.nlp.context import AgentlessReport, Attribution, DocContext
 from annotator.nlp.phrases import relayed, source_span, subtree_range
 from annotator.nlp.stages.cue_verbs import (
     Source,
@@ -74,13 +77,18 @@ def _attribution(
     )
 
 
+def _infinitive(verb: Token) -> bool:
+    """Whether ``verb`` is a to-infinitive ("to run")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def intention_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
     """ "She wants to run", "the senator plans to vote against it", "Cruz refused to
     endorse": an intention, decision or refusal reported with its infinitive."""
     if verb.dep_ in _NOT_PREDICATE:
         return None
     plan = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
-    if plan is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in plan.children):
+    if plan is None or not _infinitive(plan):
         return None
     found = _source(ctx, verb)
     if found is None:
@@ -100,3 +108,28 @@ def relation_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
     if found is None:
         return None
     return _attribution(ctx, verb, found, rules.CUE_RELATION, content, False)
+
+
+def agentless_report(verb: Token) -> AgentlessReport | None:
+    """ "Sanders is widely expected to win", "he is said to be furious", "it is believed
+    that …": a passive reporting verb with no "by" agent and an infinitive or a clause.
+    The cue runs from the passive auxiliary to the verb ("is widely expected")."""
+    children = list(verb.children)
+    if any(c.dep_ == "agent" for c in children):
+        return None
+    aux = [c for c in children if c.dep_ == "auxpass"]
+    if not aux:
+        return None
+    said = next(
+        (
+            c
+            for c in children
+            if c.i > verb.i and ((c.dep_ == "xcomp" and _infinitive(c)) or c.dep_ == "ccomp")
+        ),
+        None,
+    )
+    if said is None:
+        return None
+    subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    start = min(subj.left_edge.i if subj is not None else verb.i, said.left_edge.i)
+    return AgentlessReport(aux[0].i, verb.i + 1, (start, said.right_edge.i + 1))

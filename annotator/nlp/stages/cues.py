@@ -22,7 +22,11 @@ from annotator.nlp.stages.cue_phrases import (
     statement_cue,
     trailing_headline_cue,
 )
-from annotator.nlp.stages.cue_relations import intention_attribution, relation_attribution
+from annotator.nlp.stages.cue_relations import (
+    agentless_report,
+    intention_attribution,
+    relation_attribution,
+)
 from annotator.nlp.stages.cue_verbs import verb_attribution
 
 # More attributions than this in one sentence is no prose (text without full stops, a
@@ -60,6 +64,14 @@ def find_cues(ctx: DocContext) -> None:
                 attr = intention_attribution(ctx, tok)
             if attr is None and lemma in lex.relation_verbs:
                 attr = relation_attribution(ctx, tok)
+            if (
+                attr is None
+                and lemma in lex.passive_report_verbs
+                and not any(span.start <= i < span.end for span in ctx.anon_spans)
+            ):
+                report = agentless_report(tok)
+                if report is not None:
+                    unit.agentless.append(report)
             if attr is not None and quoted[attr.src_head] < 0:
                 # "said in a statement", "told reporters": widen the cue.
                 ext = cue_ext.get(attr.cue_end) or cue_ext.get(attr.cue_end + 1)
@@ -83,13 +95,23 @@ def find_cues(ctx: DocContext) -> None:
         for attr in found:
             _widen_document(ctx, attr)
         _describing_sources(doc, found)
+        # "Trump issued a statement saying …": a report inside a relation of the same
+        # source ("issued") is that source's report; the relation adds nothing.
+        found = [
+            a
+            for a in found
+            if a.sources_claim
+            or not any(
+                b.sources_claim and b.src_head == a.src_head and a.nests(b.anchor) for b in found
+            )
+        ]
         # The outermost attribution owns a claim: drop those nested in another's content,
         # a relation's included ("The US had hoped that Ankara would agree …" is not
         # Ankara's claim). An attribution after its content ("X expects Y, a spokeswoman
         # said") wins over a verb inside that content, even where the parse nests it the
         # other way. Nested ones are mostly the source's own words ("X said he wants to
         # …"): they become neither claims nor relations.
-        outer = outermost(found, unit)
+        outer = outermost(found, unit, doc)
         top = [a for a in outer if a.sources_claim]
         unit.relations = [a for a in outer if not a.sources_claim]
         top.sort(key=lambda a: min(a.cue_start, a.src_start))
@@ -173,19 +195,18 @@ def _relay_through_subject(ctx: DocContext, a: Attribution) -> None:
     a.frame.update(range(cited.left_edge.i - 1, cited.right_edge.i + 1))
 
 
-def outermost(found: list[Attribution], unit: Unit) -> list[Attribution]:
+def outermost(found: list[Attribution], unit: Unit, doc: Doc) -> list[Attribution]:
     """The attributions not nested in another's content ("X said the company plans …": X's).
     An attribution after its content ("X expects Y, a spokeswoman said") wins over a verb
-    inside that content, even where the parse nests it the other way."""
+    inside that content, even where the parse nests it the other way. Of two that each lie
+    in the other's content ("X said Y, according to Z", where "according to" claims the
+    whole sentence), one is kept (`_wins`)."""
     if len(found) <= MAX_PAIRWISE_ATTRIBUTIONS:
         return [
             a
             for a in found
             if not any(
-                b is not a
-                and b.nests(a.anchor)
-                and not (a.after_content and a.in_content(b.anchor))
-                for b in found
+                _nested_in(a, b) and not (_nested_in(b, a) and _wins(a, b, doc)) for b in found
             )
         ]
     # Coverage counts over the sentence: an attribution whose anchor lies in some other
@@ -208,6 +229,23 @@ def outermost(found: list[Attribution], unit: Unit) -> list[Attribution]:
         if not 0 <= p < size or cover[p] - a.nests(a.anchor) <= 0:
             top.append(a)
     return top
+
+
+def _nested_in(a: Attribution, b: Attribution) -> bool:
+    return b is not a and b.nests(a.anchor) and not (a.after_content and a.in_content(b.anchor))
+
+
+def _wins(a: Attribution, b: Attribution, doc: Doc) -> bool:
+    """Of two attributions nested in each other, whether ``a`` is the outer one: the one
+    whose anchor governs the other's in the parse ("X said that, according to its
+    analysis, Y": X's), else a verb with its subject over a phrase, else the first."""
+    if doc[a.anchor].is_ancestor(doc[b.anchor]):
+        return True
+    if doc[b.anchor].is_ancestor(doc[a.anchor]):
+        return False
+    if (a.verb is None) != (b.verb is None):
+        return a.verb is not None
+    return a.anchor < b.anchor
 
 
 def _direct_question(ctx: DocContext, unit: Unit) -> bool:

@@ -69,26 +69,45 @@ def _content(doc: Doc, a: Attribution) -> Span | None:
 
 
 def _relations_by_draft(ctx: DocContext) -> list[list[Relation]]:
-    """Every attribution found that does not own a claim, given to the claim its cue is in."""
+    """Every attribution found that does not own a claim, and every report that names no
+    one, given to the claim its cue is in."""
     doc = ctx.doc
     owners = {id(d.attribution) for d in ctx.drafts if d.attribution is not None}
+    found: list[tuple[int, Relation]] = [
+        (
+            a.cue_start,
+            Relation(
+                a.cue_rule,
+                _token_span(doc, a.cue_start, a.cue_end),
+                _source(doc, a)[0],
+                _content(doc, a),
+            ),
+        )
+        for unit in ctx.units
+        for a in (*unit.relations, *unit.attributions)
+        if id(a) not in owners
+    ]
+    found += (
+        (
+            r.cue_start,
+            Relation(
+                rules.CUE_AGENTLESS.id,
+                _token_span(doc, r.cue_start, r.cue_end),
+                None,
+                _token_span(doc, *r.content),
+            ),
+        )
+        for unit in ctx.units
+        for r in unit.agentless
+    )
     out: list[list[Relation]] = [[] for _ in ctx.drafts]
     k = 0
-    for a in sorted(
-        (
-            a
-            for unit in ctx.units
-            for a in (*unit.relations, *unit.attributions)
-            if id(a) not in owners
-        ),
-        key=lambda a: a.cue_start,
-    ):
-        cue = _token_span(doc, a.cue_start, a.cue_end)
-        while k < len(ctx.drafts) and ctx.drafts[k].end <= cue.start:
+    for _, relation in sorted(found, key=lambda item: item[0]):
+        while k < len(ctx.drafts) and ctx.drafts[k].end <= relation.cue.start:
             k += 1
-        if k == len(ctx.drafts) or cue.start < ctx.drafts[k].start:
+        if k == len(ctx.drafts) or relation.cue.start < ctx.drafts[k].start:
             continue  # in no claim (a byline, a credit line)
-        out[k].append(Relation(a.cue_rule, cue, _source(doc, a)[0], _content(doc, a)))
+        out[k].append(relation)
     return out
 
 

@@ -24,6 +24,7 @@ from annotator.nlp.grammar import (
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     QUANTIFIERS,
+    SHARES,
     SINGLE_QUANTIFIERS,
 )
 from annotator.nlp.lexicon import Lexicon
@@ -572,7 +573,9 @@ def classify_source(
         (
             obj
             for prep in head.children
-            if prep.dep_ == "prep" and prep.lower_ == "of" and head.lower_ in QUANTIFIERS
+            if prep.dep_ == "prep"
+            and prep.lower_ == "of"
+            and (head.lower_ in QUANTIFIERS or head.lemma_.lower() in SHARES)
             for obj in prep.children
             if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN")
         ),
@@ -582,6 +585,8 @@ def classify_source(
         typed = classify_source(ctx, start, end, group, known_people, known_orgs)
         if head.lower_ in SINGLE_QUANTIFIERS and typed.source_type == "unnamed_group":
             typed.source_type, typed.plural, typed.person = "unnamed_person", False, True
+        elif head.lemma_.lower() in SHARES and typed.source_type == "unnamed_person":
+            typed.source_type, typed.plural, typed.person = "unnamed_group", True, False
         return typed
     phrase = _Phrase(ctx, start, end, head, known_people, known_orgs, speaker)
     for typing_rule in TYPING:

@@ -68,13 +68,24 @@ def agent_subject(ctx: DocContext, verb: Token) -> Found:
 
 def participle_subject(ctx: DocContext, verb: Token) -> Found:
     """ "The coach was less complimentary, saying his side had been too passive": a
-    participle with no subject of its own reports for the subject of the clause it hangs on."""
-    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj") or verb.head.i == verb.i:
+    participle with no subject of its own reports for the subject of the clause it hangs on.
+    So does one on the document that clause puts out ("Trump issued a statement saying …")."""
+    if verb.tag_ != "VBG" or verb.head.i == verb.i:
         return NOT_FOUND
     if any(c.dep_ in ("mark", "aux") for c in verb.children):
         return NOT_FOUND  # "while saying", "is saying": not a bare participial adjunct
-    subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    clause = verb.head
+    if verb.dep_ == "acl" and clause.dep_ == "dobj" and _is_document(ctx, clause):
+        clause = clause.head
+    elif verb.dep_ not in ("advcl", "conj"):
+        return NOT_FOUND
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return (subj, rules.SOURCE_PARTICIPLE.id) if subj is not None else NOT_FOUND
+
+
+def _is_document(ctx: DocContext, noun: Token) -> bool:
+    nouns = ctx.lex.document_nouns
+    return noun.lemma_.lower() in nouns or noun.lower_ in nouns
 
 
 def inverted_subject(ctx: DocContext, verb: Token) -> Found:
