@@ -120,12 +120,28 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     return paragraphs
 
 
+# Quotation marks typed as two characters (newswire and treebank text: ''A,'' he said):
+# the model and the quotation finder know only '"'.
+_TWO_MARK_QUOTE = re.compile(r"''|``")
+
+
+def _one_mark(m: re.Match[str]) -> str:
+    """The mark as '"' plus a space on the side away from the quoted words, so the
+    length stays the same: ``A'' -> ' "A" '."""
+    text, end = m.string, m.end()
+    opening = m.group() == "``" or (end < len(text) and text[end].isalnum())
+    return ' "' if opening else '" '
+
+
 def prepare_text(text: str, paragraphs: list[Paragraph] | None = None) -> str:
     """The text to parse: same length as ``text`` (offsets stay valid), with line breaks
-    inside a paragraph turned into spaces and every paragraph break a newline."""
+    inside a paragraph turned into spaces, every paragraph break a newline and two-mark
+    quotation marks ('' and ``) one mark."""
     if paragraphs is None:
         paragraphs = split_paragraphs(text)
     text = text.replace("\r", " ").replace("\t", " ")
+    if "''" in text or "``" in text:
+        text = _TWO_MARK_QUOTE.sub(_one_mark, text)
     if "\n" not in text:
         return text
     pieces: list[str] = []

@@ -628,3 +628,34 @@ def test_a_statement_issued_saying_is_the_issuers_report(claim: Claim) -> None:
     assert c.cue is not None and c.cue.text == "saying"
     # The report replaces the bare relation "issued" of the same source.
     assert all(r.cue.text != "issued" for r in c.relations)
+
+
+def test_a_fronted_asked_is_a_question_put_by_no_one_named(claim: Claim) -> None:
+    c = claim("Asked about the charges, Rubio said the reforms were not amnesty.", "Rubio")
+    assert c.source is not None and c.source.text == "Rubio"
+    assert [(r.rule, r.cue.text, r.source) for r in c.relations] == [
+        ("cue.agentless", "Asked", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The mayor denounced the plan to close the library.", "denounced"),
+        ("A senator is calling for the minister to be dismissed.", "calling"),
+    ],
+)
+def test_stances_and_requests_without_a_frame_are_relations(
+    claim: Claim, text: str, cue: str
+) -> None:
+    c = claim(text, cue)
+    assert c.source_type == "unattributed"
+    assert [r.cue.text for r in c.relations] == [cue]
+
+
+def test_a_video_or_polling_can_report(claim: Claim) -> None:
+    c = claim("Exit polling showed that the mayor won every district.", "mayor won")
+    assert c.source is not None and c.source.text == "Exit polling"
+    assert c.source_type == "document"
+    c = claim("A video posted on Monday shows the mayor leaving the building.", "video")
+    assert c.cue is not None and c.cue.text == "shows"

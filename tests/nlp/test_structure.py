@@ -151,3 +151,19 @@ def test_british_single_quotes_are_quotations() -> None:
     assert quotes("She called the plan 'reckless' and the tenants' fears real.") == ["'reckless'"]
     # Near misses: apostrophes, elisions and plural possessives are not quotation marks.
     assert quotes("The farmers' union, formed in the '90s, doesn't agree with Devon's view.") == []
+
+
+def test_quotation_marks_typed_as_two_characters_are_quotations(claims_of: ClaimsOf) -> None:
+    # Newswire and treebank text write ''…'' and ``…'': the model sees one mark each.
+    text = (
+        "Talks Resume\n\n''We should build bridges, not walls,'' the spokesman, Anna Berg, "
+        "told the radio station. ''It was a clear message.''"
+    )
+    assert len(prepare_text(text)) == len(text)
+    quotes = [c for c in claims_of(text) if c.kind == "quote"]
+    assert [c.text for c in quotes] == [
+        "We should build bridges, not walls",
+        "It was a clear message.",
+    ]
+    assert quotes[0].source is not None and quotes[0].source.text == "the spokesman, Anna Berg"
+    assert quotes[1].source_type == "named_person"  # the next quotation continues her words

@@ -112,24 +112,29 @@ def relation_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
 
 def agentless_report(verb: Token) -> AgentlessReport | None:
     """ "Sanders is widely expected to win", "he is said to be furious", "it is believed
-    that …": a passive reporting verb with no "by" agent and an infinitive or a clause.
-    The cue runs from the passive auxiliary to the verb ("is widely expected")."""
+    that …", "Asked about the charges, Rubio said …": a passive reporting verb, or a
+    fronted past participle, with no "by" agent and an infinitive, a clause or (for a
+    question) what it is about. The cue runs from the passive auxiliary to the verb ("is
+    widely expected")."""
     children = list(verb.children)
-    if any(c.dep_ == "agent" for c in children):
+    if any(c.dep_ in ("agent", "nsubj") for c in children):
         return None
     aux = [c for c in children if c.dep_ == "auxpass"]
-    if not aux:
+    fronted = verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i
+    if not aux and not fronted:
         return None
-    said = next(
-        (
-            c
-            for c in children
-            if c.i > verb.i and ((c.dep_ == "xcomp" and _infinitive(c)) or c.dep_ == "ccomp")
-        ),
-        None,
-    )
+    said = next((c for c in children if c.i > verb.i and _reported(c)), None)
     if said is None:
         return None
     subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
     start = min(subj.left_edge.i if subj is not None else verb.i, said.left_edge.i)
-    return AgentlessReport(aux[0].i, verb.i + 1, (start, said.right_edge.i + 1))
+    return AgentlessReport(aux[0].i if aux else verb.i, verb.i + 1, (start, said.right_edge.i + 1))
+
+
+def _reported(child: Token) -> bool:
+    """What a passive report says or asks: an infinitive, a clause, "about" something."""
+    return (
+        (child.dep_ == "xcomp" and _infinitive(child))
+        or child.dep_ == "ccomp"
+        or (child.dep_ == "prep" and child.lower_ == "about")
+    )

@@ -145,8 +145,22 @@ def _about_children(verb: Token) -> list[Token]:
     return [
         c
         for c in verb.children
-        if (c.dep_ in _ABOUT_DEPS and c.i > verb.i) or c.dep_ in ("nsubjpass", "csubjpass")
+        if (c.dep_ in _ABOUT_DEPS and c.i > verb.i)
+        or c.dep_ in ("nsubjpass", "csubjpass")
+        or _for_clause(verb, c)
     ]
+
+
+def _for_clause(verb: Token, child: Token) -> bool:
+    """ "calling for Trump to be banned": the parser makes the request a clause opened by
+    "for" (an adverbial clause) instead of the verb's prepositional phrase."""
+    return (
+        child.dep_ == "advcl"
+        and child.i > verb.i
+        and any(
+            m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1 for m in child.children
+        )
+    )
 
 
 def relation_content(verb: Token) -> list[tuple[int, int]]:
@@ -161,7 +175,7 @@ def clause_content(verb: Token) -> list[tuple[int, int]]:
     return [
         subtree_range(c)
         for c in verb.children
-        if c.dep_ in _ABOUT_DEPS and c.dep_ != "prep" and c.i > verb.i
+        if (c.dep_ in _ABOUT_DEPS and c.dep_ != "prep" and c.i > verb.i) or _for_clause(verb, c)
     ]
 
 
