@@ -72,12 +72,14 @@ class Attribution:
 
 @dataclass
 class AgentlessReport:
-    """A report that names no one ("Sanders is expected to win", "it is said that …"):
-    token ranges of its cue and content. It is recorded, and the claim stays the writer's."""
+    """A report that names no one ("Sanders is expected to win", "it is said that …") or
+    the writer's hedge ("seems to"): token ranges of its cue and content. It is recorded,
+    and the claim stays the writer's."""
 
     cue_start: int
     cue_end: int  # exclusive
     content: tuple[int, int]
+    rule: str  # cue.agentless or cue.hedge
 
 
 @dataclass

@@ -202,6 +202,14 @@ CUE_AGENTLESS = _rule(
     "Sanders is widely expected to win the primary.",
     "Sanders is expected by his aides to win the primary.",
 )
+CUE_HEDGE = _rule(
+    "cue.hedge",
+    "cues",
+    "the writer hedges ('seems to', 'it appears that'): recorded, the claim stays the writer's",
+    0.5,
+    "The race seemed close in New Hampshire on Tuesday.",
+    "The senator appeared on the stage at noon.",
+)
 
 # ---------------------------------------------------------------- sources (the span)
 SOURCE_SUBJECT = _rule(

@@ -659,3 +659,18 @@ def test_a_video_or_polling_can_report(claim: Claim) -> None:
     assert c.source_type == "document"
     c = claim("A video posted on Monday shows the mayor leaving the building.", "video")
     assert c.cue is not None and c.cue.text == "shows"
+
+
+def test_the_writers_hedge_is_recorded_and_the_claim_stays_the_writers(claim: Claim) -> None:
+    c = claim("It appears that the deal is off after a week of talks.", "deal is off")
+    assert c.source_type == "unattributed"
+    assert [(r.rule, r.cue.text, r.source) for r in c.relations] == [("cue.hedge", "appears", None)]
+    # "appeared on the stage" hedges nothing.
+    c = claim("The senator appeared on the stage at noon.", "stage")
+    assert c.relations == []
+
+
+def test_continued_after_a_quotation_is_a_cue(claim: Claim) -> None:
+    c = claim('"We will win this state," he continued. "Nobody can stop us."', "win this state")
+    assert c.cue is not None and c.cue.text == "continued"
+    assert claim("The storm continued for three days.", "storm").cue is None

@@ -70,6 +70,7 @@ class Lexicon:
     intention_verbs: frozenset[str] = frozenset()  # "wants to", "refused to"
     relation_verbs: frozenset[str] = frozenset()  # "attacked", "endorsed", "called for"
     passive_report_verbs: frozenset[str] = frozenset()  # "is expected to", "is said to"
+    hedge_verbs: frozenset[str] = frozenset()  # "seems to", "it appears that"
     non_speaker_labels: frozenset[str] = frozenset()  # "Date:", "Photo:" are no speakers
     private_events: frozenset[str] = frozenset()  # "the call", "the meeting"
     quoting_verbs: frozenset[str] = frozenset()  # "quoted as saying"
@@ -146,6 +147,7 @@ def load_lexicon(extra_dir: str | None) -> Lexicon:
         intention_verbs=lower("intention_verbs"),
         relation_verbs=lower("relation_verbs"),
         passive_report_verbs=lower("passive_report_verbs"),
+        hedge_verbs=lower("hedge_verbs"),
         non_speaker_labels=lower("non_speaker_labels"),
         private_events=lower("private_events"),
         quoting_verbs=lower("quoting_verbs"),

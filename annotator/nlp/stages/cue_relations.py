@@ -2,8 +2,8 @@
 source the claim, and relations ("X attacked the plan", "asked Turkey to delay", "Trump's
 plan to …"), which record who took a stance but leave the claim to the writer.
 
-Agentless passive reports ("Sanders is expected to win") are recorded the same way, with
-no source: the text names nobody the claim rests on.
+Agentless passive reports ("Sanders is expected to win") and the writer's hedges ("seems
+to") are recorded the same way, with no source: the text names nobody the claim rests on.
 
 The decision, in docs/detection.md: an evaluation or a request is a fact the writer
 reports (that X attacked, asked, endorsed); what it is about is not X's claim. An intention
@@ -128,7 +128,33 @@ def agentless_report(verb: Token) -> AgentlessReport | None:
         return None
     subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
     start = min(subj.left_edge.i if subj is not None else verb.i, said.left_edge.i)
-    return AgentlessReport(aux[0].i if aux else verb.i, verb.i + 1, (start, said.right_edge.i + 1))
+    cue_start = aux[0].i if aux else verb.i
+    return AgentlessReport(
+        cue_start, verb.i + 1, (start, said.right_edge.i + 1), rules.CUE_AGENTLESS.id
+    )
+
+
+def hedge(verb: Token) -> AgentlessReport | None:
+    """ "Obama seemed to recognize …", "it appears that …", "New Hampshire seems stable":
+    the writer's hedge, with what it hedges (an infinitive, a clause, an adjective)."""
+    said = next(
+        (
+            c
+            for c in verb.children
+            if c.i > verb.i
+            and (
+                (c.dep_ == "xcomp" and _infinitive(c))
+                or c.dep_ == "ccomp"
+                or (c.dep_ in ("acomp", "attr", "oprd") and c.pos_ == "ADJ")
+            )
+        ),
+        None,
+    )
+    if said is None:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "expl")), None)
+    start = min(subj.left_edge.i if subj is not None else verb.i, verb.i)
+    return AgentlessReport(verb.i, verb.i + 1, (start, said.right_edge.i + 1), rules.CUE_HEDGE.id)
 
 
 def _reported(child: Token) -> bool:

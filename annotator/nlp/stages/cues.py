@@ -24,6 +24,7 @@ from annotator.nlp.stages.cue_phrases import (
 )
 from annotator.nlp.stages.cue_relations import (
     agentless_report,
+    hedge,
     intention_attribution,
     relation_attribution,
 )
@@ -78,6 +79,15 @@ def find_cues(ctx: DocContext) -> None:
                 if ext is not None and ext - attr.cue_end <= 4:
                     attr.cue_end = ext
                 found.append(attr)
+        for i in range(unit.start, unit.end):
+            tok = doc[i]
+            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lex.hedge_verbs:
+                continue
+            # "Clinton seemed to confirm …": the verb it completes already reports.
+            if quoted[i] < 0 and not any(doc[a.anchor].head.i == i for a in found):
+                report = hedge(tok)
+                if report is not None:
+                    unit.agentless.append(report)
         for s, e in according:
             if unit.start <= s < unit.end and quoted[s] < 0:
                 attr = according_to(ctx, s, e, unit.start, unit.end)

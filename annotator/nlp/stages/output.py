@@ -91,7 +91,7 @@ def _relations_by_draft(ctx: DocContext) -> list[list[Relation]]:
         (
             r.cue_start,
             Relation(
-                rules.CUE_AGENTLESS.id,
+                r.rule,
                 _token_span(doc, r.cue_start, r.cue_end),
                 None,
                 _token_span(doc, *r.content),
