@@ -674,3 +674,28 @@ def test_continued_after_a_quotation_is_a_cue(claim: Claim) -> None:
     c = claim('"We will win this state," he continued. "Nobody can stop us."', "win this state")
     assert c.cue is not None and c.cue.text == "continued"
     assert claim("The storm continued for three days.", "storm").cue is None
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("As Comey noted, people in the case could still face sanctions.", "Comey", "noted"),
+        ("The deal collapsed, as the Times reported on Monday.", "the Times", "reported"),
+        ("As reported by the Journal, the mayor knew of the risk.", "the Journal", "reported"),
+    ],
+)
+def test_an_as_clause_sources_the_clause_it_hangs_on(
+    claim: Claim, text: str, source: str, cue: str
+) -> None:
+    c = claim(text, cue)
+    assert c.source is not None and c.source.text == source
+    assert c.cue is not None and c.cue.text == cue
+    assert claim("As expected, the deal collapsed.", "deal").source is None
+
+
+def test_questioning_or_noting_a_thing_is_a_relation(claim: Claim) -> None:
+    c = claim("Mr. Christie questioned his depth and experience.", "questioned")
+    assert c.source_type == "unattributed"
+    assert [(r.cue.text, r.source and r.source.text) for r in c.relations] == [
+        ("questioned", "Mr. Christie")
+    ]

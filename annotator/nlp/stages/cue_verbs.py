@@ -163,6 +163,13 @@ def _for_clause(verb: Token, child: Token) -> bool:
     )
 
 
+def _as_clause(verb: Token) -> bool:
+    """Whether ``verb`` opens with "as" and has nothing it reports of its own."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
+        c.dep_ in CONTENT_DEPS or c.dep_ == "dobj" for c in verb.children
+    )
+
+
 def relation_content(verb: Token) -> list[tuple[int, int]]:
     """What a verb of stance or request is about: the token ranges of its object, clause,
     complement or prepositional phrase after it."""
@@ -282,6 +289,12 @@ def _content(
         hlo, hhi = subtree_range(verb.head)
         content.extend([(hlo, vlo), (vhi, hhi)])
         after_content = True
+    if not content and verb.dep_ == "advcl" and _as_clause(verb):
+        # "As Comey noted, people involved could still face sanctions": the clause the
+        # "as" clause hangs on is what was noted.
+        hlo, hhi = subtree_range(verb.head)
+        content.extend(r for r in ((hlo, vlo), (vhi, hhi)) if r[0] < r[1])
+        after_content = verb.head.i < verb.i
     if not content:
         content.extend(_venue_clause(verb))
     if not content:

@@ -55,9 +55,10 @@ def controller_subject(ctx: DocContext, verb: Token) -> Found:
 
 def agent_subject(ctx: DocContext, verb: Token) -> Found:
     """ "News of the move was first reported by the Miami Herald", "Trump was attacked by
-    Clinton": the agent of a passive verb is its source."""
-    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        return NOT_FOUND
+    Clinton", "As reported by the Journal, …": the agent of a passive verb is its source."""
+    fronted = verb.tag_ == "VBN" and any(c.dep_ == "mark" for c in verb.children)
+    if not fronted and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return NOT_FOUND  # "As reported by the Journal, …" is passive without an auxiliary
     for agent in verb.children:
         if agent.dep_ == "agent":
             obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
