@@ -699,3 +699,13 @@ def test_questioning_or_noting_a_thing_is_a_relation(claim: Claim) -> None:
     assert [(r.cue.text, r.source and r.source.text) for r in c.relations] == [
         ("questioned", "Mr. Christie")
     ]
+
+
+def test_what_a_document_shows_is_what_it_reports(claim: Claim) -> None:
+    c = claim("Two recent polls show a 56% approval rating for the judge.", "approval")
+    assert c.source is not None and c.source.text == "Two recent polls"
+    assert c.cue is not None and c.cue.text == "show"
+    c = claim("The poll shows Mayor Ruiz 16 points ahead in the district.", "ahead")
+    assert c.source_type == "document"
+    # A person's or a thing's "shows" is no report ("the photo shows" is a caption).
+    assert claim("The team showed great spirit on Sunday.", "spirit").source is None

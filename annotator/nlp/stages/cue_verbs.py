@@ -27,7 +27,12 @@ from annotator.nlp.grammar import (
 )
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.phrases import by_agent, relayed, source_span, subtree_range
-from annotator.nlp.stages.subjects import SUBJECT_FINDERS, fronted_name, mistagged_name
+from annotator.nlp.stages.subjects import (
+    SUBJECT_FINDERS,
+    fronted_name,
+    is_document,
+    mistagged_name,
+)
 
 
 def verb_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
@@ -326,7 +331,12 @@ def _content(
                     return None
                 content.append(subtree_range(dobj))
         elif not content:
-            return None  # "a view shows a “Triumph” system": a quote alone is not enough
+            dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if dobj is None or not is_document(lex, src):
+                return None  # "a view shows a “Triumph” system": a quote alone is not enough
+            # "Polls show a 56% approval rating", "the poll shows Cruz ahead": what a
+            # document shows is what it reports.
+            content.append((dobj.left_edge.i, verb.right_edge.i + 1))
     elif not content and not quote_near:
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if (

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from annotator.nlp import rules
 from annotator.nlp.context import DocContext
 from annotator.nlp.grammar import CONTENT_DEPS
+from annotator.nlp.lexicon import Lexicon
 
 Found = tuple[Token | None, str]
 NOT_FOUND: Found = (None, "")
@@ -76,7 +77,7 @@ def participle_subject(ctx: DocContext, verb: Token) -> Found:
     if any(c.dep_ in ("mark", "aux") for c in verb.children):
         return NOT_FOUND  # "while saying", "is saying": not a bare participial adjunct
     clause = verb.head
-    if verb.dep_ == "acl" and clause.dep_ == "dobj" and _is_document(ctx, clause):
+    if verb.dep_ == "acl" and clause.dep_ == "dobj" and is_document(ctx.lex, clause):
         clause = clause.head
     elif verb.dep_ not in ("advcl", "conj"):
         return NOT_FOUND
@@ -84,8 +85,9 @@ def participle_subject(ctx: DocContext, verb: Token) -> Found:
     return (subj, rules.SOURCE_PARTICIPLE.id) if subj is not None else NOT_FOUND
 
 
-def _is_document(ctx: DocContext, noun: Token) -> bool:
-    nouns = ctx.lex.document_nouns
+def is_document(lex: Lexicon, noun: Token) -> bool:
+    """Whether ``noun`` names a document, poll or recording ("the poll", "a video")."""
+    nouns = lex.document_nouns
     return noun.lemma_.lower() in nouns or noun.lower_ in nouns
 
 
