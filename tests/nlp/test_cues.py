@@ -709,3 +709,11 @@ def test_what_a_document_shows_is_what_it_reports(claim: Claim) -> None:
     assert c.source_type == "document"
     # A person's or a thing's "shows" is no report ("the photo shows" is a caption).
     assert claim("The team showed great spirit on Sunday.", "spirit").source is None
+
+
+def test_reportedly_records_a_report_naming_no_one(claim: Claim) -> None:
+    c = claim("The council reportedly paid the contractor in cash.", "contractor")
+    assert c.source_type == "unattributed"
+    assert [(r.rule, r.cue.text, r.source) for r in c.relations] == [
+        ("cue.agentless", "reportedly", None)
+    ]

@@ -71,6 +71,7 @@ class Lexicon:
     relation_verbs: frozenset[str] = frozenset()  # "attacked", "endorsed", "called for"
     passive_report_verbs: frozenset[str] = frozenset()  # "is expected to", "is said to"
     hedge_verbs: frozenset[str] = frozenset()  # "seems to", "it appears that"
+    report_adverbs: frozenset[str] = frozenset()  # "reportedly", "allegedly"
     non_speaker_labels: frozenset[str] = frozenset()  # "Date:", "Photo:" are no speakers
     private_events: frozenset[str] = frozenset()  # "the call", "the meeting"
     quoting_verbs: frozenset[str] = frozenset()  # "quoted as saying"
@@ -148,6 +149,7 @@ def load_lexicon(extra_dir: str | None) -> Lexicon:
         relation_verbs=lower("relation_verbs"),
         passive_report_verbs=lower("passive_report_verbs"),
         hedge_verbs=lower("hedge_verbs"),
+        report_adverbs=lower("report_adverbs"),
         non_speaker_labels=lower("non_speaker_labels"),
         private_events=lower("private_events"),
         quoting_verbs=lower("quoting_verbs"),
