@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import Claim, ClaimsOf
 
 # The subject as its full noun phrase (source.subject, source.shared_subject).
@@ -219,3 +220,23 @@ def test_according_to_looks_past_a_parenthesis(claim: Claim) -> None:
         "Trains",
     )
     assert c.source is not None and c.source.text == "National Rail Enquiries"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The mayor angered residents last week by saying that the pool would close.", "The mayor"),
+        ("She made a point of saying the library would stay open.", "She"),
+        ("He faces criticism after saying in a debate that taxes would rise.", "He"),
+    ],
+)
+def test_a_reporting_gerund_after_a_preposition_reports_for_the_clause_subject(
+    claim: Claim, text: str, source: str
+) -> None:
+    c = claim(text, "saying")
+    assert c.source is not None and c.source.text == source
+    assert c.cue is not None and c.cue.text == "saying"
+
+
+def test_without_saying_reports_nothing(claim: Claim) -> None:
+    assert claim("He left the room without saying a word.", "room").source is None

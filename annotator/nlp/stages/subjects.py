@@ -79,10 +79,21 @@ def participle_subject(ctx: DocContext, verb: Token) -> Found:
     clause = verb.head
     if verb.dep_ == "acl" and clause.dep_ == "dobj" and is_document(ctx.lex, clause):
         clause = clause.head
+    elif verb.dep_ == "pcomp" and clause.dep_ == "prep" and clause.lower_ in _GERUND_PREPS:
+        # "landed in hot water by saying that …", "made a point of saying …": the gerund
+        # reports for the subject of the clause the preposition hangs on.
+        clause = clause.head
+        while clause.pos_ in ("NOUN", "PROPN") and clause.dep_ in ("dobj", "attr"):
+            clause = clause.head
     elif verb.dep_ not in ("advcl", "conj"):
         return NOT_FOUND
     subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return (subj, rules.SOURCE_PARTICIPLE.id) if subj is not None else NOT_FOUND
+
+
+# Prepositions before a reporting gerund that leave the report to the clause's subject
+# ("by saying", "after saying"); "instead of saying" and "without saying" report nothing.
+_GERUND_PREPS = frozenset({"by", "after", "of", "in", "while", "when"})
 
 
 def is_document(lex: Lexicon, noun: Token) -> bool:
