@@ -717,3 +717,28 @@ def test_reportedly_records_a_report_naming_no_one(claim: Claim) -> None:
     assert [(r.rule, r.cue.text, r.source) for r in c.relations] == [
         ("cue.agentless", "reportedly", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        (
+            "Two senators were sharply critical of the plan to close the base.",
+            "Two senators",
+            "were sharply critical of",
+        ),
+        (
+            "Aides briefed on the talks were adamant that the deal would hold.",
+            "Aides briefed on the talks",
+            "were adamant",
+        ),
+    ],
+)
+def test_a_stance_adjective_is_a_relation_of_its_holder(
+    claim: Claim, text: str, source: str, cue: str
+) -> None:
+    c = claim(text, source)
+    assert c.source_type == "unattributed"
+    assert [(r.cue.text, r.source and r.source.text) for r in c.relations] == [(cue, source)]
+    # A thing holds no stance.
+    assert claim("The soup was critical of nothing.", "soup").relations == []

@@ -71,6 +71,7 @@ class Lexicon:
     relation_verbs: frozenset[str] = frozenset()  # "attacked", "endorsed", "called for"
     passive_report_verbs: frozenset[str] = frozenset()  # "is expected to", "is said to"
     hedge_verbs: frozenset[str] = frozenset()  # "seems to", "it appears that"
+    stance_adjectives: frozenset[str] = frozenset()  # "was critical of", "is adamant that"
     report_adverbs: frozenset[str] = frozenset()  # "reportedly", "allegedly"
     non_speaker_labels: frozenset[str] = frozenset()  # "Date:", "Photo:" are no speakers
     private_events: frozenset[str] = frozenset()  # "the call", "the meeting"
@@ -149,6 +150,7 @@ def load_lexicon(extra_dir: str | None) -> Lexicon:
         relation_verbs=lower("relation_verbs"),
         passive_report_verbs=lower("passive_report_verbs"),
         hedge_verbs=lower("hedge_verbs"),
+        stance_adjectives=lower("stance_adjectives"),
         report_adverbs=lower("report_adverbs"),
         non_speaker_labels=lower("non_speaker_labels"),
         private_events=lower("private_events"),

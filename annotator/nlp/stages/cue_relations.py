@@ -164,3 +164,33 @@ def _reported(child: Token) -> bool:
         or child.dep_ == "ccomp"
         or (child.dep_ == "prep" and child.lower_ == "about")
     )
+
+
+def stance_adjective(ctx: DocContext, adj: Token) -> Attribution | None:
+    """ "Bolton was sharply critical of Republicans who …", "aides are adamant that he will
+    run": a stance adjective after a copula, with a clause or a phrase it is about. The cue
+    runs from the copula to the adjective's preposition ("was sharply critical of")."""
+    verb = adj.head
+    if adj.dep_ not in ("acomp", "oprd") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    about = [
+        c
+        for c in adj.children
+        if c.i > adj.i and (c.dep_ in ("ccomp", "prep") or (c.dep_ == "xcomp" and _infinitive(c)))
+    ]
+    # "were adamant that …": the parser may hang the clause on the copula.
+    about += [c for c in verb.children if c.dep_ == "ccomp" and c.i > adj.i]
+    if not about:
+        return None
+    found = _source(ctx, verb)
+    if found is None:
+        return None
+    attr = _attribution(
+        ctx, verb, found, rules.CUE_RELATION, [subtree_range(c) for c in about], False
+    )
+    prep = about[0] if about[0].dep_ == "prep" else None
+    attr.cue_end = (prep.i if prep is not None else adj.i) + 1
+    attr.verb = adj.i
+    attr.clauses = [subtree_range(c) for c in about if c.dep_ != "prep"]
+    attr.frame |= set(range(attr.cue_start, attr.cue_end))
+    return attr

@@ -27,6 +27,7 @@ from annotator.nlp.stages.cue_relations import (
     hedge,
     intention_attribution,
     relation_attribution,
+    stance_adjective,
 )
 from annotator.nlp.stages.cue_verbs import verb_attribution
 
@@ -81,6 +82,11 @@ def find_cues(ctx: DocContext) -> None:
                 found.append(attr)
         for i in range(unit.start, unit.end):
             tok = doc[i]
+            if tok.pos_ == "ADJ" and tok.lemma_.lower() in lex.stance_adjectives and quoted[i] < 0:
+                attr = stance_adjective(ctx, tok)
+                if attr is not None:
+                    found.append(attr)
+                continue
             if tok.lower_ in lex.report_adverbs and quoted[i] < 0:
                 # "Trump reportedly told aides …": a report whose source is not named.
                 head = tok.head
