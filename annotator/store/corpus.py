@@ -322,6 +322,7 @@ class CorpusMixin(AnnotationsMixin):
 
         Every field is kept as given (saved_at defaults to now); returns whether it was added.
         """
+        saved_at = saved_at or None  # "" carries no time either: a re-import must match it
         row = annotation_row(
             claim_id=claim_id,
             reviewer=reviewer,

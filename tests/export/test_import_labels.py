@@ -59,13 +59,16 @@ def test_bad_lines_are_named_and_the_rest_go_in(tmp_path: Path, schema: LabelSch
         assert record.note == "subset of the questions is fine"
 
 
-def test_reimporting_adds_nothing(tmp_path: Path, schema: LabelSchema) -> None:
+@pytest.mark.parametrize("saved_at", [{}, {"saved_at": ""}], ids=["no saved_at", "empty"])
+def test_reimporting_adds_nothing(
+    tmp_path: Path, schema: LabelSchema, saved_at: dict[str, str]
+) -> None:
+    # A line without a time gets the time of its first import; the same line again is
+    # that record, whether the time is missing or empty.
     with closing(Store(tmp_path / "fresh.db")) as store:
         ids = add_corpus(store)
-        file = write_lines(
-            tmp_path / "labels.jsonl",
-            [{"claim": ids[0], "reviewer": "eve", "labels": {"credibility": 4}, "seconds": 3}],
-        )
+        line = {"claim": ids[0], "reviewer": "eve", "labels": {"credibility": 4}, "seconds": 3}
+        file = write_lines(tmp_path / "labels.jsonl", [line | saved_at])
         assert import_labels(store, file, schema).added == 1
         again = import_labels(store, file, schema)
         assert (again.added, again.present) == (0, 1)
