@@ -157,6 +157,13 @@ def hedge(verb: Token) -> AgentlessReport | None:
     return AgentlessReport(verb.i, verb.i + 1, (start, said.right_edge.i + 1), rules.CUE_HEDGE.id)
 
 
+def adverb_report(adverb: Token) -> AgentlessReport:
+    """ "Trump reportedly told aides …": an adverb saying the clause it modifies was
+    reported by someone not named."""
+    lo, hi = subtree_range(adverb.head)
+    return AgentlessReport(adverb.i, adverb.i + 1, (lo, hi), rules.CUE_AGENTLESS.id)
+
+
 def _reported(child: Token) -> bool:
     """What a passive report says or asks: an infinitive, a clause, "about" something."""
     return (

@@ -12,9 +12,9 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from annotator.nlp import rules
-from annotator.nlp.context import AgentlessReport, Attribution, DocContext, Unit
+from annotator.nlp.context import Attribution, DocContext, Unit
 from annotator.nlp.grammar import QUESTION_OPENERS
-from annotator.nlp.phrases import source_span, subtree_range
+from annotator.nlp.phrases import source_span
 from annotator.nlp.stages.cue_phrases import (
     according_to,
     no_comment,
@@ -23,6 +23,7 @@ from annotator.nlp.stages.cue_phrases import (
     trailing_headline_cue,
 )
 from annotator.nlp.stages.cue_relations import (
+    adverb_report,
     agentless_report,
     hedge,
     intention_attribution,
@@ -88,10 +89,7 @@ def find_cues(ctx: DocContext) -> None:
                     found.append(attr)
                 continue
             if tok.lower_ in lex.report_adverbs and quoted[i] < 0:
-                # "Trump reportedly told aides …": a report whose source is not named.
-                head = tok.head
-                lo, hi = subtree_range(head)
-                unit.agentless.append(AgentlessReport(i, i + 1, (lo, hi), rules.CUE_AGENTLESS.id))
+                unit.agentless.append(adverb_report(tok))
                 continue
             if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lex.hedge_verbs:
                 continue

@@ -73,36 +73,27 @@ def _relations_by_draft(ctx: DocContext) -> list[list[Relation]]:
     one, given to the claim its cue is in."""
     doc = ctx.doc
     owners = {id(d.attribution) for d in ctx.drafts if d.attribution is not None}
-    found: list[tuple[int, Relation]] = [
-        (
-            a.cue_start,
-            Relation(
-                a.cue_rule,
-                _token_span(doc, a.cue_start, a.cue_end),
-                _source(doc, a)[0],
-                _content(doc, a),
-            ),
+    found = [
+        Relation(
+            a.cue_rule,
+            _token_span(doc, a.cue_start, a.cue_end),
+            _source(doc, a)[0],
+            _content(doc, a),
         )
         for unit in ctx.units
         for a in (*unit.relations, *unit.attributions)
         if id(a) not in owners
     ]
     found += (
-        (
-            r.cue_start,
-            Relation(
-                r.rule,
-                _token_span(doc, r.cue_start, r.cue_end),
-                None,
-                _token_span(doc, *r.content),
-            ),
+        Relation(
+            r.rule, _token_span(doc, r.cue_start, r.cue_end), None, _token_span(doc, *r.content)
         )
         for unit in ctx.units
         for r in unit.agentless
     )
     out: list[list[Relation]] = [[] for _ in ctx.drafts]
     k = 0
-    for _, relation in sorted(found, key=lambda item: item[0]):
+    for relation in sorted(found, key=lambda r: r.cue.start):
         while k < len(ctx.drafts) and ctx.drafts[k].end <= relation.cue.start:
             k += 1
         if k == len(ctx.drafts) or relation.cue.start < ctx.drafts[k].start:
