@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,19 @@ def unprivileged() -> list[str]:
         return []
     if shutil.which("setpriv") is None:
         pytest.skip("running as root without setpriv: cannot drop write access")
-    return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    if not _can_import_as(tuple(prefix)):
+        # A virtual environment in a folder only root may enter (mktemp -d makes 0700).
+        pytest.skip(
+            "user nobody cannot read this Python environment; put the venv in a readable folder"
+        )
+    return prefix
+
+
+@cache
+def _can_import_as(prefix: tuple[str, ...]) -> bool:
+    probe = [*prefix, sys.executable, "-c", "import annotator.cli"]
+    return subprocess.run(probe, capture_output=True, cwd="/", timeout=60).returncode == 0
 
 
 @pytest.fixture
