@@ -682,6 +682,7 @@ def test_continued_after_a_quotation_is_a_cue(claim: Claim) -> None:
         ("As Comey noted, people in the case could still face sanctions.", "Comey", "noted"),
         ("The deal collapsed, as the Times reported on Monday.", "the Times", "reported"),
         ("As reported by the Journal, the mayor knew of the risk.", "the Journal", "reported"),
+        ("As Okafor told the Gazette, the depot will close in May.", "Okafor", "told"),
     ],
 )
 def test_an_as_clause_sources_the_clause_it_hangs_on(

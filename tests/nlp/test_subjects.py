@@ -17,6 +17,31 @@ def test_shared_subject_across_coordinated_verbs(claim: Claim) -> None:
     assert any(e.rule == "source.shared_subject" for e in c.evidence)
 
 
+def test_a_subject_inside_the_quotation_is_not_the_speaker(claim: Claim) -> None:
+    # The pinned model hangs "people" (inside the quotation) on "said" beside "Haddad".
+    c = claim(
+        '"The more people who hear about the depot, the better they like it and the ideas '
+        'that we are talking about," Haddad said.',
+        "depot",
+    )
+    assert c.source is not None and c.source.text == "Haddad"
+    assert c.kind == "quote"
+
+
+def test_a_quantifier_with_its_group_is_a_source(claim: Claim) -> None:
+    # "Many" and "Most" are tagged as adjectives; with their group they are people.
+    for sentence, source in (
+        (
+            "Many in the crowd said the mayor was the only candidate they trusted.",
+            "Many in the crowd",
+        ),
+        ("Most at the meeting said the depot should stay open.", "Most at the meeting"),
+    ):
+        c = claim(sentence, "said")
+        assert c.source is not None and c.source.text == source
+        assert c.source_type == "unnamed_group"
+
+
 def test_age_apposition_is_trimmed_from_the_source(claim: Claim) -> None:
     c = claim("Omar Haddad, 45, said the bakery flooded overnight.", "bakery flooded")
     assert c.source is not None and c.source.text == "Omar Haddad"
@@ -164,6 +189,18 @@ def test_citing_makes_the_cited_people_the_source(claim: Claim) -> None:
     assert c.source is not None and c.source.text == "people familiar with the matter"
     assert c.relayed_by is not None and c.relayed_by.text == "The Wall Street Journal"
     assert c.anonymous_flag and c.anonymity_reason_given is False
+
+
+def test_a_person_citing_reasons_or_data_is_still_the_source(claim: Claim) -> None:
+    c = claim(
+        "Senator Ruth Okafor, citing low wages and rising rents, said the city had failed "
+        "its workers.",
+        "failed",
+    )
+    assert c.source is not None and c.source.text == "Senator Ruth Okafor"
+    assert c.relayed_by is None
+    c = claim("The mayor said, citing data from the census, that the city had grown.", "grown")
+    assert c.source is not None and c.source.text == "The mayor"
 
 
 def test_relay_through_a_participle_on_a_nested_noun(claims_of: ClaimsOf) -> None:

@@ -21,6 +21,7 @@ from annotator.nlp.grammar import (
     INTERROGATIVE,
     NO_VIEW_SUBJECTS,
     NON_SOURCE_SUBJECTS,
+    QUANTIFIERS,
     RELATIVE,
     STANCE_PRONOUNS,
     TEMPORAL_SUBORDINATORS,
@@ -169,9 +170,11 @@ def _for_clause(verb: Token, child: Token) -> bool:
 
 
 def _as_clause(verb: Token) -> bool:
-    """Whether ``verb`` opens with "as" and has nothing it reports of its own."""
+    """Whether ``verb`` opens with "as" and has nothing it reports of its own (the object
+    of "told" is whom it was told to: "As Clinton told the Daily News, …")."""
+    addressed = verb.lemma_.lower() == "tell"
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
-        c.dep_ in CONTENT_DEPS or c.dep_ == "dobj" for c in verb.children
+        c.dep_ in CONTENT_DEPS or (c.dep_ == "dobj" and not addressed) for c in verb.children
     )
 
 
@@ -212,6 +215,7 @@ def source_of(
         (subj.lower_ in NON_SOURCE_SUBJECTS and not described)  # "those surveyed" are people
         or (
             subj.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X")
+            and subj.lower_ not in QUANTIFIERS  # "Many in the crowd said", tagged ADJ
             and source_rule != rules.SOURCE_DANGLING_NAME.id
             and not mistagged_name(ctx, subj)
         )

@@ -30,7 +30,7 @@ from annotator.nlp.stages.cue_relations import (
     relation_attribution,
     stance_adjective,
 )
-from annotator.nlp.stages.cue_verbs import verb_attribution
+from annotator.nlp.stages.cue_verbs import can_report, verb_attribution
 
 # More attributions than this in one sentence is no prose (text without full stops, a
 # list run together): the pairwise nesting test gives way to a linear approximation.
@@ -61,7 +61,7 @@ def find_cues(ctx: DocContext) -> None:
             attr = None
             if lemma in lex.cue_verbs or lemma in lex.stance_frames:
                 attr = verb_attribution(ctx, tok)
-                if attr is not None and attr.citing is not None:
+                if attr is not None and attr.citing is not None and _relays(ctx, attr):
                     _relay_through_subject(ctx, attr)
             if attr is None and lemma in lex.intention_verbs:
                 attr = intention_attribution(ctx, tok)
@@ -201,6 +201,19 @@ def _widen_document(ctx: DocContext, a: Attribution) -> None:
         return
     a.src_start, a.src_end = min(lo, a.src_start), max(hi, a.src_end)
     a.frame.update(range(lo, hi))
+
+
+def _relays(ctx: DocContext, a: Attribution) -> bool:
+    """Whether "citing" hands the report on: an outlet or body cites people or papers
+    ("The Journal reported, citing people familiar"); a person citing a reason or data
+    ("McCain said, citing low growth") is still the source."""
+    assert a.citing is not None
+    subject, cited = ctx.doc[a.src_head], ctx.doc[a.citing]
+    lex = ctx.lex
+    person = subject.ent_type_ == "PERSON" or any(
+        subject.lemma_.lower() in words for words in (lex.person_nouns, lex.spokesperson_nouns)
+    )
+    return not person and can_report(cited, lex)
 
 
 def _relay_through_subject(ctx: DocContext, a: Attribution) -> None:

@@ -19,6 +19,10 @@ def subject(ctx: DocContext, verb: Token) -> Found:
     dangling before it."""
     # Several subjects come from a broken parse ("said co - author Dr. X"): the fullest wins.
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) > 1:
+        # '"The fact that he tried," Huckabee said': a subject inside the quotation is
+        # the content's, misattached to the verb.
+        subjects = [c for c in subjects if ctx.quoted[c.i] < 0] or subjects
     if subjects:
         best = max(subjects, key=lambda c: (c.right_edge.i - c.left_edge.i, c.i))
         return best, rules.SOURCE_SUBJECT.id
