@@ -602,6 +602,19 @@ def test_a_report_and_according_to_in_one_sentence_keep_one_source(
     assert c.cue is not None and c.cue.text == "said"
 
 
+def test_reports_either_side_of_a_semicolon_are_two_claims(claims_of: ClaimsOf) -> None:
+    # The parse hangs the first "said" on the second as its clause: neither owns the other.
+    claims = claims_of(
+        "More than six in 10 said they were tired of the campaign; 46 percent said they were "
+        "unenthusiastic about the election."
+    )
+    sources = [c.source.text for c in claims if c.source is not None]
+    assert sources == ["More than six in 10", "46 percent"]
+    # Near miss: without the semicolon, a report inside another's content stays nested.
+    claims = claims_of("The mayor said the council said the road would close.")
+    assert [c.source.text for c in claims if c.source is not None] == ["The mayor"]
+
+
 def test_a_passive_report_naming_no_one_is_recorded_and_the_claim_stays_the_writers(
     claim: Claim,
 ) -> None:

@@ -311,6 +311,9 @@ def test_partitive_without_antecedent_is_typed_by_its_group(claims_of: ClaimsOf)
         "Sixty percent of voters said the economy was their top issue.",
         "A majority of residents said the plan was unfair.",
         "One percent of voters said they were undecided.",
+        "Forty-six percent said they were unenthusiastic about the election.",
+        "Nine in 10 said they thought the economy favors the wealthy.",
+        "Three-quarters said the same of the governor.",
     ],
 )
 def test_a_share_of_a_group_is_an_unnamed_group(claim: Claim, text: str) -> None:

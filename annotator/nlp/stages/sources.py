@@ -135,8 +135,13 @@ class _Phrase:
 
 
 def _quantifier(p: _Phrase) -> SourceInfo | None:
-    """ "all but three urged the board", "some disagreed": people counted, not named."""
-    if p.low not in QUANTIFIERS or p.head.pos_ not in ("PRON", "DET", "NUM"):
+    """ "all but three urged the board", "some disagreed", "46 percent said", "nine in 10
+    said": people counted, not named."""
+    head = p.head
+    share = head.lemma_.lower() in SHARES or (
+        head.pos_ == "NUM" and any(c.lower_ == "in" for c in head.children)
+    )
+    if not share and (p.low not in QUANTIFIERS or head.pos_ not in ("PRON", "DET", "NUM")):
         return None
     single = p.low in SINGLE_QUANTIFIERS
     return SourceInfo(
