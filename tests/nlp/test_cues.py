@@ -119,6 +119,17 @@ def test_parenthetical_attribution(claim: Claim) -> None:
     assert c.source_type == "unnamed_group"
 
 
+def test_parenthetical_attribution_after_an_opening_clause(claim: Claim) -> None:
+    # The parse hangs "After the court approved …" on "said", not on what was said.
+    c = claim(
+        "After the court approved the law six years ago, Hebert said, most state laws were "
+        "thought to be safe.",
+        "safe",
+    )
+    assert c.source is not None and c.source.text == "Hebert"
+    assert c.content is not None and c.content.text.startswith("After the court")
+
+
 def test_attribution_after_content_parsed_as_a_coordinated_verb(claim: Claim) -> None:
     text = (
         "The number of flights cancelled at the airport has risen to 140, including 12 "

@@ -154,6 +154,19 @@ def test_inverted_said_with_a_described_speaker(claims_of: ClaimsOf) -> None:
     assert not any(c.source is not None and c.source.text == "who" for c in claims)
 
 
+def test_inverted_said_right_after_a_quotation_names_the_speaker(claims_of: ClaimsOf) -> None:
+    # The parse makes "the woman" the subject of the relative clause's verb.
+    claims = claims_of(
+        '"One man came in and said we should all leave," said the woman, who like many in '
+        "the town did not want to be quoted by name."
+    )
+    first = next(c for c in claims if "all leave" in c.text)
+    assert first.source is not None and first.source.text == "the woman"
+    # Near miss: without a quotation, "says inflation is easing" names no speaker.
+    claims = claims_of("The bank says inflation is easing, says the report.")
+    assert not any(c.source is not None and c.source.text == "inflation" for c in claims)
+
+
 def test_speaker_after_a_quotation_when_the_parse_breaks(claims_of: ClaimsOf) -> None:
     # The pinned model parses "Okonjo told supporters" here as one noun phrase.
     claims = claims_of(

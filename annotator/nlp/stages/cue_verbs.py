@@ -264,6 +264,15 @@ def _content(
                 content.append(subtree_range(child))
     after_content = base is not verb and any(hi <= subj.i for _, hi in content)
     vlo, vhi = subtree_range(verb if base is verb else base)
+    # "After the court ruled, Hebert said, most laws …": the parse may hang the clause that
+    # opens the sentence on "said"; it is what was said, not part of the frame.
+    opening = [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl" and c.i < subj.i and any(m.dep_ == "mark" for m in c.children)
+    ]
+    if base is verb and opening:
+        vlo = max(c.right_edge.i for c in opening) + 1
     # A quotation in the clause or right next to it (the model may split "“Why?” | she asked").
     # Never across a paragraph: the next paragraph's quotation is someone else's.
     lo_limit, hi_limit = ctx.paragraph_of(verb)
@@ -296,7 +305,7 @@ def _content(
     ):
         # "X is Y, he said" parsed with 'said' hanging off the content's verb.
         hlo, hhi = subtree_range(verb.head)
-        content.extend([(hlo, vlo), (vhi, hhi)])
+        content.extend([(min([hlo, *(c.left_edge.i for c in opening)]), vlo), (vhi, hhi)])
         after_content = True
     if not content and verb.dep_ == "advcl" and _as_clause(verb):
         # "As Comey noted, people involved could still face sanctions": the clause the

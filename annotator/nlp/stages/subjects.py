@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from annotator.nlp import rules
 from annotator.nlp.context import DocContext
-from annotator.nlp.grammar import CONTENT_DEPS
+from annotator.nlp.grammar import CLOSING_QUOTES, CONTENT_DEPS
 from annotator.nlp.lexicon import Lexicon
 
 Found = tuple[Token | None, str]
@@ -110,9 +110,9 @@ def inverted_subject(ctx: DocContext, verb: Token) -> Found:
     """'"It's a quiet street," said a man walking his dog': after a quotation, the model may
     make the inverted subject the subject of the clause that describes it."""
     doc = verb.doc
-    if not any(c.dep_ in CONTENT_DEPS and c.i < verb.i for c in verb.children):
-        return NOT_FOUND
     if verb.i + 1 >= len(doc):
+        return NOT_FOUND
+    if not any(c.dep_ in CONTENT_DEPS and c.i < verb.i for c in verb.children):
         return NOT_FOUND
     for clause in verb.children:
         if clause.i <= verb.i or clause.dep_ not in CONTENT_DEPS | {"advcl"}:
@@ -133,7 +133,10 @@ def inverted_subject(ctx: DocContext, verb: Token) -> Found:
         described = clause.tag_ in ("VBG", "VBN") and not any(
             c.dep_ in ("aux", "auxpass", "mark") for c in clause.children
         )
-        if described or subj.pos_ == "PROPN" or subj.ent_type_ == "PERSON":
+        # Right after a quotation, the noun after the verb is the speaker: '"…," said the
+        # woman, who did not want to be named'.
+        after_quote = verb.i > 0 and doc[verb.i - 1].text in CLOSING_QUOTES
+        if described or after_quote or subj.pos_ == "PROPN" or subj.ent_type_ == "PERSON":
             return subj, rules.SOURCE_INVERTED.id
     return NOT_FOUND
 
