@@ -251,6 +251,22 @@ def test_a_completed_verb_reports_for_the_subject_of_the_verb_it_completes(
     assert c.cue is not None and c.cue.text == "insist"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is hard to know where the donors will go.",
+        "It's important to remember that independents can vote.",
+        "Even in Iowa, it is premature to assume the senator has won.",
+    ],
+)
+def test_a_dummy_it_before_an_adjective_reports_nothing(claim: Claim, text: str) -> None:
+    c = claim(text, "")
+    assert c.source is None and c.source_type == "unattributed"
+    # Near miss: a person before the adjective still reports.
+    c = claim("She was quick to say the plan had failed.", "plan")
+    assert c.source is not None and c.source.text == "She"
+
+
 def test_the_agent_of_a_passive_is_the_source(claim: Claim) -> None:
     c = claim("Rubio was asked by a moderator whether his plan would cost too much.", "cost")
     assert c.source is not None and c.source.text == "a moderator"

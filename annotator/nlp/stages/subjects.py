@@ -55,6 +55,10 @@ def controller_subject(ctx: DocContext, verb: Token) -> Found:
     subj, _ = subject(ctx, verb.head)
     if subj is None and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
         subj, _ = subject(ctx, verb.head.head)  # "is inclined to believe", "was quick to say"
+        if subj is not None and subj.lower_ == "it":
+            return NOT_FOUND  # "it is hard to say", "it's important to remember": no one
+    if subj is not None and subj.lower_ == "it" and verb.head.lemma_ == "be":
+        return NOT_FOUND  # "it is the best to see", "it is early to say"
     return (subj, rules.SOURCE_CONTROLLER.id) if subj is not None else NOT_FOUND
 
 
