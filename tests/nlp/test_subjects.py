@@ -17,6 +17,15 @@ def test_shared_subject_across_coordinated_verbs(claim: Claim) -> None:
     assert any(e.rule == "source.shared_subject" for e in c.evidence)
 
 
+def test_of_two_subjects_the_one_before_the_verb_speaks(claims_of: ClaimsOf) -> None:
+    # The pinned model makes both names subjects of "Says" in this title-case headline.
+    claims = claims_of(
+        "Angela Merkel Says Boris Johnson ‘Has No Plan.’\n\nThe chancellor spoke on Monday."
+    )
+    c = next(c for c in claims if c.cue is not None)
+    assert c.source is not None and c.source.text == "Angela Merkel"
+
+
 def test_a_subject_inside_the_quotation_is_not_the_speaker(claim: Claim) -> None:
     # The pinned model hangs "people" (inside the quotation) on "said" beside "Haddad".
     c = claim(

@@ -17,14 +17,15 @@ NOT_FOUND: Found = (None, "")
 def subject(ctx: DocContext, verb: Token) -> Found:
     """The subject of a cue verb, or of the first of coordinated verbs, or a name left
     dangling before it."""
-    # Several subjects come from a broken parse ("said co - author Dr. X"): the fullest wins.
+    # Several subjects come from a broken parse ("said co - author Dr. X"): the fullest wins,
+    # one before the verb first ("Merkel Says Johnson 'Has No Plan'": Johnson is content's).
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if len(subjects) > 1:
         # '"The fact that he tried," Huckabee said': a subject inside the quotation is
         # the content's, misattached to the verb.
         subjects = [c for c in subjects if ctx.quoted[c.i] < 0] or subjects
     if subjects:
-        best = max(subjects, key=lambda c: (c.right_edge.i - c.left_edge.i, c.i))
+        best = max(subjects, key=lambda c: (c.i < verb.i, c.right_edge.i - c.left_edge.i, c.i))
         return best, rules.SOURCE_SUBJECT.id
     head = verb
     while head.dep_ == "conj" and head.head.i != head.i:
