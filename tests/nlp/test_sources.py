@@ -321,6 +321,16 @@ def test_a_share_of_a_group_is_an_unnamed_group(claim: Claim, text: str) -> None
     assert c.source_type == "unnamed_group"
 
 
+def test_demonstrative_and_indefinite_pronouns_are_people(claim: Claim) -> None:
+    c = claim("Those surveyed say the city should build more housing.", "housing")
+    assert c.source_type == "unnamed_group"
+    c = claim("Someone at the depot said the trains were late.", "trains")
+    assert c.source_type == "unnamed_person"
+    # Near miss: "it" stands for a body.
+    c = claim("The council met on Monday. It said the plan was dead.", "plan was dead")
+    assert c.source_type == "named_organization"
+
+
 def test_a_newspaper_named_for_a_document_is_an_organisation(claim: Claim) -> None:
     c = claim("The Washington Post reported that the deal was off.", "deal")
     assert c.source_type == "named_organization"

@@ -165,7 +165,7 @@ def _pronoun(p: _Phrase) -> SourceInfo | None:
             pronoun=low,
             evidence=[p.head_evidence(rule)],
         )
-    if low in PLURAL_PRONOUNS:
+    if low in PLURAL_PRONOUNS or low in ("those", "these"):  # "those surveyed say"
         return SourceInfo(
             "unnamed_group",
             confidence=rule.conf("plural"),
@@ -173,6 +173,8 @@ def _pronoun(p: _Phrase) -> SourceInfo | None:
             pronoun=low,
             evidence=[p.head_evidence(rule, "plural")],
         )
+    if low not in ORG_PRONOUNS:
+        return None  # "someone", "everyone": typed as any other noun phrase
     return SourceInfo(
         "named_organization",
         confidence=rule.conf("it"),
