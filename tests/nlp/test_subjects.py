@@ -282,6 +282,22 @@ def test_the_agent_of_a_passive_is_the_source(claim: Claim) -> None:
     assert not any(e.rule == "source.dangling_name" for e in c.evidence)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When asked by a reporter whether the plan differed from the old one, the mayor said "
+        "it did not.",
+        '"Absolutely," the mayor said when asked by a reporter if that remained her view.',
+    ],
+)
+def test_a_question_asked_by_an_agent_is_a_relation_of_the_asker(claim: Claim, text: str) -> None:
+    c = claim(text, "mayor said")
+    assert c.source is not None and c.source.text == "the mayor"
+    asked = [r for r in c.relations if r.cue.text == "asked"]
+    assert len(asked) == 1 and asked[0].source is not None
+    assert asked[0].source.text == "a reporter"
+
+
 def test_a_relative_pronoun_is_the_source_and_resolves_to_its_noun(claim: Claim) -> None:
     c = claim("The plan drew fire from its allies, who warned that costs would rise.", "costs")
     assert c.source is not None and c.source.text == "who"

@@ -82,6 +82,14 @@ def verb_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
     # clause of the writer's sentence ("… which the US says are …"), a negated one
     # ("officials did not say how much"), a request ("asks Turkey to delay").
     sources_claim = not embedded and not any(c.dep_ == "neg" for c in verb.children)
+    if (
+        source_rule == rules.SOURCE_AGENT.id
+        and verb.dep_ == "advcl"
+        and lemma in lex.quote_cue_verbs
+    ):
+        # "When asked by a reporter whether …, the mayor said …": the question is the
+        # agent's; the answer that follows is what the claim rests on.
+        sources_claim = False
     found = _content(ctx, verb, base, subj, src, source_rule)
     if found is None:
         # No report, but maybe a request or a stance ("asked Turkey to delay", "rejected

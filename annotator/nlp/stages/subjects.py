@@ -66,7 +66,12 @@ def controller_subject(ctx: DocContext, verb: Token) -> Found:
 def agent_subject(ctx: DocContext, verb: Token) -> Found:
     """ "News of the move was first reported by the Miami Herald", "Trump was attacked by
     Clinton", "As reported by the Journal, …": the agent of a passive verb is its source."""
-    fronted = verb.tag_ == "VBN" and any(c.dep_ == "mark" for c in verb.children)
+    # "As reported by …", "When asked by a reporter whether …", "Asked by the host if …":
+    # a bare participle opening a clause is passive too.
+    fronted = verb.tag_ == "VBN" and (
+        any(c.dep_ == "mark" for c in verb.children)
+        or (verb.dep_ == "advcl" and not any(c.dep_.startswith("nsubj") for c in verb.children))
+    )
     if not fronted and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return NOT_FOUND  # "As reported by the Journal, …" is passive without an auxiliary
     for agent in verb.children:
