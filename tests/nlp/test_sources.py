@@ -96,6 +96,9 @@ def test_occupations_in_apposition_make_a_person(claim: Claim) -> None:
     assert c.source_type == "named_person"
     c = claim("Tobias Wrenfield, a retired welder in Gary, said the plant was unsafe.", "unsafe")
     assert c.source_type == "named_person"
+    # An ally, an aide, an official: roles that make an unnamed source anonymous.
+    c = claim("Ruiz, a close ally of the governor, called the standards \u201cstrong.\u201d", "")
+    assert c.source_type == "named_person" and not c.anonymous_flag
     c = claim(
         "The turnout was 41 percent, according to the county clerk, Marisol Vance.", "turnout"
     )

@@ -104,14 +104,19 @@ class _Phrase:
 
     @cached_property
     def role(self) -> Token | None:
-        """A person noun or title in apposition: "Teresa Vidal, director of ..."."""
+        """A person noun or title in apposition: "Teresa Vidal, director of ...", "Ruiz, a
+        close ally of the governor" (the nouns that make an unnamed source anonymous are
+        people's roles too)."""
         lex = self.lex
         return next(
             (
                 c
                 for c in self.head.children
                 if c.dep_ == "appos"
-                and (c.lemma_.lower() in lex.person_nouns or c.lemma_.lower() in lex.titles)
+                and any(
+                    c.lemma_.lower() in words
+                    for words in (lex.person_nouns, lex.titles, lex.anonymous_nouns)
+                )
             ),
             None,
         )
