@@ -334,6 +334,14 @@ def test_in_a_statement_attributes_the_clause(claim: Claim) -> None:
     c = claim("In a statement, the mayor's office urged people to avoid travel.", "avoid travel")
     assert c.source is not None and c.source.text == "the mayor's office"
     assert c.source_type == "named_organization"
+    # A report coordinated with the verb the phrase modifies is what the statement said.
+    c = claim(
+        "In a statement, Gov. Ana Ruiz blasted the legislature and said the state had set "
+        "aside $26 million for flood prevention.",
+        "flood prevention",
+    )
+    assert c.cue is not None and c.cue.text == "said"
+    assert [r.cue.text for r in c.relations] == ["blasted"]
 
 
 # 'Quoted as saying', the outlet that quoted is the relay (cue.quoted_as_saying).

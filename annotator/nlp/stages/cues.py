@@ -108,7 +108,9 @@ def find_cues(ctx: DocContext) -> None:
                 found = _with_phrase(found, no_comment(ctx, s, e, unit.end), s, e)
         for s, e in statements:
             if unit.start <= s < unit.end and quoted[s] < 0:
-                found = _with_phrase(found, statement_cue(ctx, s, e), s, e)
+                statement = statement_cue(ctx, s, e)
+                if statement is None or not _coordinated_report(doc, found, statement):
+                    found = _with_phrase(found, statement, s, e)
         label = speaker_label(ctx, unit)
         if label is not None:
             found.append(label)
@@ -175,6 +177,18 @@ def _with_phrase(
     if not any(a.verb == attr.verb for a in kept):
         kept.append(attr)
     return kept
+
+
+def _coordinated_report(doc: Doc, found: list[Attribution], phrase: Attribution) -> bool:
+    """ "In a statement, the governor blasted the legislature and said …": a report on a
+    verb coordinated with the one the phrase modifies is what the statement said."""
+    return any(
+        a.sources_claim
+        and a.verb is not None
+        and doc[a.verb].dep_ == "conj"
+        and doc[a.verb].head.i == phrase.verb
+        for a in found
+    )
 
 
 def _describing_sources(doc: Doc, found: list[Attribution]) -> None:
