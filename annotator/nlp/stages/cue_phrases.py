@@ -115,7 +115,12 @@ def statement_cue(ctx: DocContext, start: int, end: int) -> Attribution | None:
     src_start, src_end = source_span(subj, ctx.lex)
     lo, hi = subtree_range(verb)
     content = [(lo, src_start), (src_end, hi)] if lo < src_start else [(src_end, hi)]
-    return _phrase_attribution(ctx, subj, verb, start, end, rules.CUE_STATEMENT, content)
+    attr = _phrase_attribution(ctx, subj, verb, start, end, rules.CUE_STATEMENT, content)
+    # The verb is the cue ("In a statement, the ministry urged …": urged); the phrase
+    # stays in the frame and says why the verb reports.
+    attr.cue_start, attr.cue_end = verb.i, verb.i + 1
+    attr.frame.add(verb.i)
+    return attr
 
 
 def _phrase_attribution(
