@@ -334,6 +334,11 @@ def test_in_a_statement_attributes_the_clause(claim: Claim) -> None:
     c = claim("In a statement, the mayor's office urged people to avoid travel.", "avoid travel")
     assert c.source is not None and c.source.text == "the mayor's office"
     assert c.source_type == "named_organization"
+    # The verb the phrase modifies is the cue; the phrase is why it reports.
+    c = claim("In a statement, the company apologized for the delay.", "delay")
+    assert c.source is not None and c.source.text == "the company"
+    assert c.cue is not None and c.cue.text == "apologized"
+    assert any(e.rule == "cue.statement" for e in c.evidence)
     # A report coordinated with the verb the phrase modifies is what the statement said.
     c = claim(
         "In a statement, Gov. Ana Ruiz blasted the legislature and said the state had set "
