@@ -690,12 +690,15 @@ def test_stances_and_requests_without_a_frame_are_relations(
     assert [r.cue.text for r in c.relations] == [cue]
 
 
-def test_a_video_or_polling_can_report(claim: Claim) -> None:
+def test_a_video_a_photo_or_polling_can_report(claim: Claim) -> None:
     c = claim("Exit polling showed that the mayor won every district.", "mayor won")
     assert c.source is not None and c.source.text == "Exit polling"
     assert c.source_type == "document"
     c = claim("A video posted on Monday shows the mayor leaving the building.", "video")
     assert c.cue is not None and c.cue.text == "shows"
+    c = claim("Photos showed mourners crouched over covered bodies.", "mourners")
+    assert c.source is not None and c.source.text == "Photos"
+    assert c.source_type == "document"
 
 
 def test_the_writers_hedge_is_recorded_and_the_claim_stays_the_writers(claim: Claim) -> None:
