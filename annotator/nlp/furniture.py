@@ -327,13 +327,15 @@ def mark_furniture(
     furniture = {line.start: line for line in _furniture_lines(text, lexicon, head)}
     lines = list(_lines(text))
     starts = [start for start, _ in lines]
+    # A claim that is a whole line was tried as that line already.
+    whole_lines = set(lines)
     out: list[ExtractedClaim] = []
     for claim in claims:
         found = _covering(claim, text, lines, starts, furniture, head.title)
         in_title = (
             head.title is not None and claim.start < head.title[1] and head.title[0] < claim.end
         )
-        if found is None and not in_title:
+        if found is None and not in_title and (claim.start, claim.end) not in whole_lines:
             name = lexicon.boilerplate(claim.text)
             if name is not None:
                 why = f"page furniture ({name.replace('_', ' ')}), not news"
