@@ -38,6 +38,7 @@ ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 # ---------------------------------------------------------------- function words
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "we", "us"})
+PLURAL_DEMONSTRATIVES = frozenset({"those", "these"})  # "those surveyed say"
 ORG_PRONOUNS = frozenset({"it"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 POSSESSIVE_GENDER = {"his": "m", "hers": "f", "himself": "m", "herself": "f"}

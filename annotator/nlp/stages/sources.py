@@ -22,6 +22,7 @@ from annotator.nlp.grammar import (
     ORG_LABELS,
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
+    PLURAL_DEMONSTRATIVES,
     PLURAL_PRONOUNS,
     QUANTIFIERS,
     SHARES,
@@ -170,7 +171,7 @@ def _pronoun(p: _Phrase) -> SourceInfo | None:
             pronoun=low,
             evidence=[p.head_evidence(rule)],
         )
-    if low in PLURAL_PRONOUNS or low in ("those", "these"):  # "those surveyed say"
+    if low in PLURAL_PRONOUNS or low in PLURAL_DEMONSTRATIVES:
         return SourceInfo(
             "unnamed_group",
             confidence=rule.conf("plural"),

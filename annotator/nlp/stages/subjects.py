@@ -120,9 +120,9 @@ def inverted_subject(ctx: DocContext, verb: Token) -> Found:
     """'"It's a quiet street," said a man walking his dog': after a quotation, the model may
     make the inverted subject the subject of the clause that describes it."""
     doc = verb.doc
-    if verb.i + 1 >= len(doc):
-        return NOT_FOUND
     if not any(c.dep_ in CONTENT_DEPS and c.i < verb.i for c in verb.children):
+        return NOT_FOUND
+    if verb.i + 1 >= len(doc):
         return NOT_FOUND
     for clause in verb.children:
         if clause.i <= verb.i or clause.dep_ not in CONTENT_DEPS | {"advcl"}:
