@@ -2,13 +2,20 @@
 
 Builds >= 1 MB of varied news-like text from templates (names, outlets, verbs, topics and
 layouts combined at random with a fixed seed), then times the bare model and the full
-extractor (paragraphs + source_attribution + records) over the same articles, and prints
-words/sec and the overhead. The target is an overhead of at most 15%. Both runs use the
-same batch size (the Extractor's default unless --batch-size) and take turns going first;
-CPU figures count this process and spaCy's worker processes, and the load average is
-printed before and after each pair of figures.
+extractor (paragraphs + source_attribution + records + page furniture) over the same
+articles, and prints words/sec and the overhead. The target is an overhead of at most 10%.
+Both runs use the same batch size (the Extractor's default unless --batch-size).
+
+With one process the two are timed in paired rounds: each round runs the bare model and
+the extractor on the same --round articles, taking turns to go first, and the figures are
+the sums over all rounds. The machine is shared, and its speed drifts by 10-30% over
+minutes; whole runs one after the other measure that drift, paired rounds cancel it.
+With worker processes (whose start-up a short round would swamp) each side runs over the
+whole corpus, best of --repeat, taking turns to go first. CPU figures count this process
+and spaCy's worker processes; the load average is printed before and after.
 
     python benchmarks/extract_speed.py                 # 1 and 2 processes
+    python benchmarks/extract_speed.py --processes 1   # paired rounds only
     python benchmarks/extract_speed.py --processes 2 --size-mb 0.3
 """
 
@@ -21,6 +28,7 @@ import resource
 import textwrap
 import time
 from collections.abc import Callable
+from functools import partial
 
 from annotator.nlp.pipeline import BATCH_SIZE, load_extractor, load_model
 from annotator.records import Article
@@ -264,7 +272,12 @@ def main() -> None:
         help=f"for both runs (default {BATCH_SIZE}, the Extractor's)",
     )
     parser.add_argument("--model", default=None)
-    parser.add_argument("--repeat", type=int, default=3, help="best of N runs (default 3)")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="with worker processes: best of N runs (default 3)"
+    )
+    parser.add_argument(
+        "--round", type=int, default=32, help="with one process: articles per paired round"
+    )
     args = parser.parse_args()
     texts = corpus(args.size_mb)
     n_words = sum(len(t.split()) for t in texts)
@@ -274,14 +287,14 @@ def main() -> None:
     extractor = load_extractor(args.model)
     articles = [Article(text=t) for t in texts]
 
-    def run_bare(n: int) -> int:
-        for _ in bare.pipe(texts, n_process=n, batch_size=args.batch_size):
+    def run_bare(n: int, part: list[str] = texts) -> int:
+        for _ in bare.pipe(part, n_process=n, batch_size=args.batch_size):
             pass
         return n_words
 
-    def run_full(n: int) -> int:
+    def run_full(n: int, part: list[Article] = articles) -> int:
         claims = 0  # consumed so the generator runs to the end
-        for _, found in extractor.extract(articles, n_process=n, batch_size=args.batch_size):
+        for _, found in extractor.extract(part, n_process=n, batch_size=args.batch_size):
             claims += len(found)
         return claims
 
@@ -290,23 +303,59 @@ def main() -> None:
     list(extractor.extract(articles[:20]))
     for n in args.processes or [1, 2]:
         load = os.getloadavg()[0]
-        # Best of --repeat runs, alternating which goes first, because the machine is shared.
-        best = {"bare": [float("inf")] * 3, "full": [float("inf")] * 3}
-        runs = {"bare": run_bare, "full": run_full}
-        for i in range(args.repeat):
-            for name in ("bare", "full") if i % 2 == 0 else ("full", "bare"):
-                figures = timed(lambda run=runs[name], n=n: run(n))
-                best[name] = [min(b, f) for b, f in zip(best[name], figures, strict=True)]
-        (bare_wall, bare_cpu, bare_main), (full_wall, full_cpu, full_main) = best.values()
+        if n == 1:
+            bare_fig, full_fig = _paired(texts, articles, args.round, run_bare, run_full)
+            how = f"paired rounds of {args.round} articles"
+        else:
+            bare_fig, full_fig = _best_of(args.repeat, partial(run_bare, n), partial(run_full, n))
+            how = f"best of {args.repeat}"
+        (bare_wall, bare_cpu, bare_main), (full_wall, full_cpu, full_main) = bare_fig, full_fig
         main_cpu = f", main process {bare_main:.1f}s / {full_main:.1f}s" if n > 1 else ""
         print(
-            f"n_process={n}: bare nlp.pipe {n_words / bare_wall:,.0f} words/s "
+            f"n_process={n} ({how}): bare nlp.pipe {n_words / bare_wall:,.0f} words/s "
             f"({bare_wall:.1f}s wall, {bare_cpu:.1f}s cpu) | full extraction "
             f"{n_words / full_wall:,.0f} words/s ({full_wall:.1f}s wall, {full_cpu:.1f}s cpu) | "
             f"overhead wall {100 * (full_wall / bare_wall - 1):+.1f}%, "
             f"cpu {100 * (full_cpu / bare_cpu - 1):+.1f}%{main_cpu} | "
             f"load {load:.2f} -> {os.getloadavg()[0]:.2f}"
         )
+
+
+Figures = tuple[float, float, float]
+
+
+def _paired(
+    texts: list[str],
+    articles: list[Article],
+    size: int,
+    run_bare: Callable[[int, list[str]], int],
+    run_full: Callable[[int, list[Article]], int],
+) -> tuple[Figures, Figures]:
+    """Sums over rounds of ``size`` articles, each timed bare and full, alternating order."""
+    sums = {"bare": [0.0, 0.0, 0.0], "full": [0.0, 0.0, 0.0]}
+    for k, start in enumerate(range(0, len(texts), size)):
+        runs = {
+            "bare": partial(run_bare, 1, texts[start : start + size]),
+            "full": partial(run_full, 1, articles[start : start + size]),
+        }
+        for name in ("bare", "full") if k % 2 == 0 else ("full", "bare"):
+            sums[name] = [a + b for a, b in zip(sums[name], timed(runs[name]), strict=True)]
+    bare, full = (tuple(sums[name]) for name in ("bare", "full"))
+    return bare, full  # type: ignore[return-value]
+
+
+def _best_of(
+    repeat: int, run_bare: Callable[[], int], run_full: Callable[[], int]
+) -> tuple[Figures, Figures]:
+    """The fastest of ``repeat`` whole runs of each, taking turns to go first."""
+    best = {"bare": [float("inf")] * 3, "full": [float("inf")] * 3}
+    runs = {"bare": run_bare, "full": run_full}
+    for i in range(repeat):
+        for name in ("bare", "full") if i % 2 == 0 else ("full", "bare"):
+            figures = timed(runs[name])
+            best[name] = [min(b, f) for b, f in zip(best[name], figures, strict=True)]
+    bare, full = (tuple(best[name]) for name in ("bare", "full"))
+    return bare, full  # type: ignore[return-value]
 
 
 if __name__ == "__main__":

@@ -79,8 +79,9 @@ class SourceAttribution:
             anon.add(rule, [nlp.make_doc(phrase)])
         reasons = PhraseMatcher(nlp.vocab, attr="LOWER")
         reasons.add("reason", [nlp.make_doc(p) for p in lex.anonymity_reasons])
-        given_name_orths = numpy.array(
-            [nlp.vocab.strings.add(name) for name in lex.given_names], dtype="uint64"
+        # Sorted, for a binary search per token (numpy.isin sorts both sides every call).
+        given_name_orths = numpy.unique(
+            numpy.array([nlp.vocab.strings.add(name) for name in lex.given_names], dtype="uint64")
         )
         self.matchers = Matchers(multi, no_comment, anon, reasons, given_name_orths)
 

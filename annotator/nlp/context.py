@@ -13,15 +13,26 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy
-from spacy.attrs import ENT_TYPE, IS_SPACE, ORTH, POS, SENT_START
+from spacy.attrs import (
+    ENT_TYPE,
+    IDX,
+    IS_PUNCT,
+    IS_SPACE,
+    LEMMA,
+    LENGTH,
+    LOWER,
+    ORTH,
+    POS,
+    SENT_START,
+)
 from spacy.matcher import PhraseMatcher
-from spacy.symbols import PROPN
+from spacy.symbols import AUX, PROPN, VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.rules import Rule
-from annotator.records import Evidence
+from annotator.records import Evidence, Span
 
 
 @dataclass
@@ -167,7 +178,7 @@ class Matchers:
     no_comment: PhraseMatcher
     anon: PhraseMatcher  # anonymity phrases, labelled with their rule names
     reasons: PhraseMatcher  # reasons given for anonymity
-    given_name_orths: numpy.ndarray
+    given_name_orths: numpy.ndarray  # sorted
 
 
 @dataclass
@@ -224,6 +235,62 @@ class DocContext:
         return lo, hi
 
     @cached_property
+    def pos(self) -> numpy.ndarray:
+        """Every token's coarse part of speech (spacy.symbols ids), from one array pass."""
+        return self.doc.to_array(POS)
+
+    @cached_property
+    def is_verb(self) -> numpy.ndarray:
+        """Whether each token is tagged VERB or AUX."""
+        return (self.pos == VERB) | (self.pos == AUX)
+
+    @cached_property
+    def unquoted(self) -> numpy.ndarray:
+        """Whether each token is outside every quotation."""
+        return numpy.asarray(self.quoted, dtype=numpy.int64) < 0
+
+    @cached_property
+    def _lemma_table(self) -> tuple[numpy.ndarray, list[str]]:
+        # A few hundred distinct lemmas per article: lowercase each once, not per token.
+        uniq, inverse = numpy.unique(self.doc.to_array(LEMMA), return_inverse=True)
+        strings = self.doc.vocab.strings
+        return inverse.reshape(-1), [strings[int(h)].lower() for h in uniq]
+
+    def lemma_in(self, words: frozenset[str] | set[str]) -> numpy.ndarray:
+        """Whether each token's lowercased lemma is in ``words``."""
+        inverse, lowered = self._lemma_table
+        return numpy.array([w in words for w in lowered], dtype=bool)[inverse]
+
+    def lower_in(self, words: frozenset[str]) -> numpy.ndarray:
+        """Whether each token's lowercased text is in ``words``."""
+        strings = self.doc.vocab.strings
+        return numpy.isin(self.doc.to_array(LOWER), [strings[w] for w in words])
+
+    @cached_property
+    def _token_chars(self) -> tuple[list[int], list[int]]:
+        table = self.doc.to_array([IDX, LENGTH])
+        return table[:, 0].tolist(), (table[:, 0] + table[:, 1]).tolist()
+
+    def record_span(self, start: int, end: int) -> Span:
+        """Tokens [start, end) as a record span: their text and character offsets."""
+        if end <= start:
+            tokens = self.doc[start:end]
+            return Span(tokens.text, tokens.start_char, tokens.end_char)
+        starts, ends = self._token_chars
+        lo, hi = starts[start], ends[end - 1]
+        return Span(self.text[lo:hi], lo, hi)
+
+    @cached_property
+    def is_word(self) -> list[bool]:
+        """Whether each token is neither punctuation nor white space."""
+        table = self.doc.to_array([IS_PUNCT, IS_SPACE])
+        return (table.sum(axis=1) == 0).tolist()
+
+    def line_breaks_before(self, i: int) -> int:
+        """How many line breaks come before token ``i``: a paragraph number."""
+        return bisect_left(self._line_breaks, i)
+
+    @cached_property
     def _quoted_prefix(self) -> list[int]:
         prefix = [0]
         for q in self.quoted:
@@ -254,3 +321,12 @@ class DocContext:
 
 def _used_as_name(t: Token) -> bool:
     return t.pos_ == "PROPN" or bool(t.ent_type_) or not t.is_sent_start
+
+
+def in_sorted(values: numpy.ndarray, table: numpy.ndarray) -> numpy.ndarray:
+    """Whether each of ``values`` is in the sorted array ``table``."""
+    if len(table) == 0:
+        return numpy.zeros(len(values), dtype=bool)
+    at = numpy.searchsorted(table, values)
+    at[at == len(table)] = 0
+    return table[at] == values

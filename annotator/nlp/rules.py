@@ -44,15 +44,13 @@ class Rule:
     near_miss: str | None = None  # a similar text in which it must not
     variants: dict[str, Variant] = field(default_factory=dict)
 
-    def variant(self, name: str | None) -> Variant:
-        return Variant(self.why, self.confidence) if name is None else self.variants[name]
-
     def text(self, variant: str | None = None, **fields: Any) -> str:
         """The reviewer's line, its placeholders filled."""
-        return self.variant(variant).why.format(**fields)
+        why = self.why if variant is None else self.variants[variant].why
+        return why.format(**fields)
 
     def conf(self, variant: str | None = None) -> float:
-        value = self.variant(variant).confidence
+        value = self.confidence if variant is None else self.variants[variant].confidence
         assert value is not None, f"rule {self.id} gives no confidence"
         return value
 

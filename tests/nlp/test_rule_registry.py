@@ -41,7 +41,7 @@ def test_no_rule_fires_on_its_near_miss(rule: rules.Rule, claims_of: ClaimsOf) -
 @pytest.mark.parametrize("rule", rules.RULES.values(), ids=lambda r: r.id)
 def test_every_rule_says_why_in_one_line(rule: rules.Rule) -> None:
     for variant in (None, *rule.variants):
-        why = rule.variant(variant).why
+        why = rule.why if variant is None else rule.variants[variant].why
         assert why.strip() and "\n" not in why and len(why) <= 120, (rule.id, variant)
     assert rule.stage in rules.STAGES
     assert rule.confidence is None or 0 < rule.confidence < 1

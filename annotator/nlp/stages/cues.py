@@ -8,6 +8,10 @@ the claim.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
+import numpy
+from spacy.symbols import ADJ
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
@@ -51,12 +55,28 @@ def find_cues(ctx: DocContext) -> None:
     ctx.anon_spans = filter_spans(ctx.matchers.anon(doc, as_spans=True))
     briefings = [span.start for span in ctx.anon_spans if span.label_ == "understood"]
 
+    # Candidate words from array passes: a Token object only for the few that can cue.
+    verb_lemmas = (
+        lex.cue_verbs
+        | lex.stance_frames.keys()
+        | lex.intention_verbs
+        | lex.relation_verbs
+        | lex.passive_report_verbs
+    )
+    cue_words = numpy.flatnonzero(ctx.unquoted & ctx.is_verb & ctx.lemma_in(verb_lemmas)).tolist()
+    other_words = numpy.flatnonzero(
+        ctx.unquoted
+        & (
+            ((ctx.pos == ADJ) & ctx.lemma_in(lex.stance_adjectives))
+            | ctx.lower_in(lex.report_adverbs)
+            | (ctx.is_verb & ctx.lemma_in(lex.hedge_verbs))
+        )
+    ).tolist()
+
     for unit in ctx.units:
         found: list[Attribution] = []
-        for i in range(unit.start, unit.end):
+        for i in _within(cue_words, unit):
             tok = doc[i]
-            if quoted[i] >= 0 or tok.pos_ not in ("VERB", "AUX"):
-                continue
             lemma = tok.lemma_.lower()
             attr = None
             if lemma in lex.cue_verbs or lemma in lex.stance_frames:
@@ -81,20 +101,18 @@ def find_cues(ctx: DocContext) -> None:
                 if ext is not None and ext - attr.cue_end <= 4:
                     attr.cue_end = ext
                 found.append(attr)
-        for i in range(unit.start, unit.end):
+        for i in _within(other_words, unit):
             tok = doc[i]
-            if tok.pos_ == "ADJ" and tok.lemma_.lower() in lex.stance_adjectives and quoted[i] < 0:
+            if tok.pos_ == "ADJ" and tok.lemma_.lower() in lex.stance_adjectives:
                 attr = stance_adjective(ctx, tok)
                 if attr is not None:
                     found.append(attr)
                 continue
-            if tok.lower_ in lex.report_adverbs and quoted[i] < 0:
+            if tok.lower_ in lex.report_adverbs:
                 unit.agentless.append(adverb_report(tok))
                 continue
-            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lex.hedge_verbs:
-                continue
             # "Clinton seemed to confirm …": the verb it completes already reports.
-            if quoted[i] < 0 and not any(doc[a.anchor].head.i == i for a in found):
+            if not any(doc[a.anchor].head.i == i for a in found):
                 report = hedge(tok)
                 if report is not None:
                     unit.agentless.append(report)
@@ -154,6 +172,11 @@ def find_cues(ctx: DocContext) -> None:
             trailing = trailing_headline_cue(ctx, unit)
             if trailing is not None and trailing.cue_start == unit.attributions[0].cue_start:
                 unit.attributions = [trailing]
+
+
+def _within(indices: list[int], unit: Unit) -> list[int]:
+    """The sorted ``indices`` that fall inside ``unit``."""
+    return indices[bisect_left(indices, unit.start) : bisect_left(indices, unit.end)]
 
 
 def _with_phrase(
@@ -248,6 +271,8 @@ def outermost(found: list[Attribution], unit: Unit, doc: Doc) -> list[Attributio
     inside that content, even where the parse nests it the other way. Of two that each lie
     in the other's content ("X said Y, according to Z", where "according to" claims the
     whole sentence), one is kept (`_wins`)."""
+    if len(found) < 2:
+        return found  # nothing to nest in
     if len(found) <= MAX_PAIRWISE_ATTRIBUTIONS:
         semicolons = [i for i in range(unit.start, unit.end) if doc[i].text == ";"]
         return [

@@ -43,51 +43,39 @@ def write_claims(ctx: DocContext, write_spans: bool) -> None:
         doc.spans["cues"] = cue_spans
 
 
-def _token_span(doc: Doc, start: int, end: int) -> Span:
-    tokens = doc[start:end]
-    return Span(tokens.text, tokens.start_char, tokens.end_char)
-
-
-def _source(doc: Doc, a: Attribution) -> tuple[Span, Span | None]:
+def _source(ctx: DocContext, a: Attribution) -> tuple[Span, Span | None]:
     """The source span of ``a`` and, for a relative pronoun, the noun it stands for."""
-    phrase = _token_span(doc, a.src_start, a.src_end)
+    phrase = ctx.record_span(a.src_start, a.src_end)
     if a.relative is None:
         return phrase, None
-    return _token_span(doc, a.relative, a.relative + 1), phrase
+    return ctx.record_span(a.relative, a.relative + 1), phrase
 
 
-def _content(doc: Doc, a: Attribution) -> Span | None:
+def _content(ctx: DocContext, a: Attribution) -> Span | None:
     """What ``a`` reports: its content ranges from the first word to the last, without
     the frame (source, cue, punctuation) at either end."""
-    words = [
-        i
-        for lo, hi in a.content
-        for i in range(lo, hi)
-        if i not in a.frame and not (doc[i].is_punct or doc[i].is_space)
-    ]
-    return _token_span(doc, min(words), max(words) + 1) if words else None
+    is_word, frame = ctx.is_word, a.frame
+    words = [i for lo, hi in a.content for i in range(lo, hi) if is_word[i] and i not in frame]
+    return ctx.record_span(min(words), max(words) + 1) if words else None
 
 
 def _relations_by_draft(ctx: DocContext) -> list[list[Relation]]:
     """Every attribution found that does not own a claim, and every report that names no
     one, given to the claim its cue is in."""
-    doc = ctx.doc
     owners = {id(d.attribution) for d in ctx.drafts if d.attribution is not None}
     found = [
         Relation(
             a.cue_rule,
-            _token_span(doc, a.cue_start, a.cue_end),
-            _source(doc, a)[0],
-            _content(doc, a),
+            ctx.record_span(a.cue_start, a.cue_end),
+            _source(ctx, a)[0],
+            _content(ctx, a),
         )
         for unit in ctx.units
         for a in (*unit.relations, *unit.attributions)
         if id(a) not in owners
     ]
     found += (
-        Relation(
-            r.rule, _token_span(doc, r.cue_start, r.cue_end), None, _token_span(doc, *r.content)
-        )
+        Relation(r.rule, ctx.record_span(r.cue_start, r.cue_end), None, ctx.record_span(*r.content))
         for unit in ctx.units
         for r in unit.agentless
     )
@@ -103,7 +91,7 @@ def _relations_by_draft(ctx: DocContext) -> list[list[Relation]]:
 
 
 def _claim(ctx: DocContext, seq: int, d: Draft) -> ExtractedClaim:
-    doc, text = ctx.doc, ctx.text
+    text = ctx.text
     evidence = list(d.evidence)
     source = cue = resolved = relayed = content = None
     source_type, flag, reason = "unattributed", False, None
@@ -111,8 +99,8 @@ def _claim(ctx: DocContext, seq: int, d: Draft) -> ExtractedClaim:
     a = d.attribution
     m = d.mention
     if a is not None:
-        cue = _token_span(doc, a.cue_start, a.cue_end)
-        source, resolved = _source(doc, a)
+        cue = ctx.record_span(a.cue_start, a.cue_end)
+        source, resolved = _source(ctx, a)
         evidence.insert(0, rules.rule(a.cue_rule).evidence(cue.text, cue.start, cue.end))
         # "its allies, who warned": the pronoun is the source, standing for the noun.
         why = {} if resolved is None else {"word": source.text, "antecedent": resolved.text}
@@ -120,11 +108,11 @@ def _claim(ctx: DocContext, seq: int, d: Draft) -> ExtractedClaim:
             1, rules.rule(a.source_rule).evidence(source.text, source.start, source.end, **why)
         )
         if a.relayed is not None:
-            relayed = _token_span(doc, *a.relayed)
+            relayed = ctx.record_span(*a.relayed)
             evidence.append(rules.RELAY_CITED_BY.evidence(relayed.text, relayed.start, relayed.end))
         confidence = min(a.confidence, m.info.confidence if m else a.confidence)
         content = Span(text[d.start : d.end], d.start, d.end) if d.kind == "quote" else None
-        content = content or _content(doc, a)
+        content = content or _content(ctx, a)
     elif d.continues is not None:
         rule = d.continuation or rules.RESOLVE_CONTINUATION
         evidence.append(rule.evidence(text[d.start : d.end], d.start, d.end))
@@ -143,13 +131,13 @@ def _claim(ctx: DocContext, seq: int, d: Draft) -> ExtractedClaim:
             reason = d.reason_given
         evidence.extend(e for e in m.info.evidence if e not in evidence)
         if m.resolved is not None:
-            resolved = _token_span(doc, m.resolved.start, m.resolved.end)
+            resolved = ctx.record_span(m.resolved.start, m.resolved.end)
         elif m.surname_of is not None:
             cs, ce = m.surname_of
             resolved = Span(text[cs:ce], cs, ce)
         if d.continues is not None:
             root = m.resolved or m
-            resolved = _token_span(doc, root.start, root.end)
+            resolved = ctx.record_span(root.start, root.end)
     return ExtractedClaim(
         seq=seq,
         kind=d.kind,

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from annotator.nlp import rules
-from annotator.nlp.context import DocContext, Draft, Mention, SourceInfo
+from annotator.nlp.context import DocContext, Draft, Mention, SourceInfo, in_sorted
 from annotator.nlp.grammar import (
     BULLETS,
     PERSON_PRONOUNS,
@@ -44,11 +44,6 @@ def resolve(ctx: DocContext) -> None:
         and ent[0].pos_ == "PROPN"
         and ent[0].text not in lex.given_names  # "Marcus Bell" mis-tagged ORG
     )
-    newline_before = [0] * (len(doc) + 1)
-    for tok in doc:
-        newline_before[tok.i + 1] = newline_before[tok.i] + (
-            1 if tok.is_space and "\n" in tok.text else 0
-        )
     mentions = ctx.mentions
     ctx.gender = gender = {}
     previous: Draft | None = None
@@ -99,7 +94,7 @@ def resolve(ctx: DocContext) -> None:
                         person=True,
                         evidence=[evidence(rule, doc, ent.start, ent.end, "narrated")],
                     ),
-                    newline_before[ent.start],
+                    ctx.line_breaks_before(ent.start),
                     len(mentions),
                     lemma=ent.root.lemma_.lower(),
                     narrated=True,
@@ -176,7 +171,7 @@ def _people(ctx: DocContext) -> tuple[list[tuple[int, str, int, int]], list[Spac
     # "Caleb Ouellette" outside any PERSON entity: a given name and a capitalised word.
     orths = doc.to_array(ORTH)  # an array pass, not a Token object per word
     given = ctx.matchers.given_name_orths
-    for i in (int(i) for i in numpy.flatnonzero(numpy.isin(orths[:-1], given))):
+    for i in (int(i) for i in numpy.flatnonzero(in_sorted(orths[:-1], given))):
         tok, follower = doc[i], doc[i + 1]
         if (
             follower.pos_ == "PROPN"
@@ -187,10 +182,11 @@ def _people(ctx: DocContext) -> tuple[list[tuple[int, str, int, int]], list[Spac
             people.append((tok.i, follower.text, tok.idx, follower.idx + len(follower)))
     # A bare surname of one of them as a subject later on ("Oduya retired in March.").
     surnames = {name for _, name, _, _ in people}
-    for tok in doc:
+    strings = doc.vocab.strings
+    for i in numpy.flatnonzero(numpy.isin(orths, [strings[name] for name in surnames])).tolist():
+        tok = doc[i]
         if (
-            tok.text in surnames
-            and tok.dep_ in ("nsubj", "nsubjpass")
+            tok.dep_ in ("nsubj", "nsubjpass")
             and quoted[tok.i] < 0
             and not any(e.start <= tok.i < e.end for e in narrated)
             and any(start < tok.i for start, name, _, _ in people if name == tok.text)
