@@ -295,6 +295,14 @@ SOURCE_APPOSED_CLAUSE = _rule(
     None,
     "The policy, last updated in 2022, says tenants must be told in writing.",
 )
+SOURCE_ABSORBED = _rule(
+    "source.absorbed",
+    "sources",
+    "the subject the parse hung on the phrase before the verb",
+    None,
+    "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that he "
+    "spoke with Mr. Sanders on Tuesday.",
+)
 SOURCE_AFTER_QUOTE = _rule(
     "source.after_quote",
     "sources",

@@ -675,6 +675,12 @@ def test_a_fronted_asked_is_a_question_put_by_no_one_named(claim: Claim) -> None
     ]
 
 
+def test_asked_after_when_is_a_question_put_by_no_one_named(claim: Claim) -> None:
+    c = claim('"We will see," the mayor said when asked whether the pool would reopen.', "see")
+    assert c.source is not None and c.source.text == "the mayor"
+    assert ("cue.agentless", "asked", None) in [(r.rule, r.cue.text, r.source) for r in c.relations]
+
+
 @pytest.mark.parametrize(
     ("text", "cue"),
     [

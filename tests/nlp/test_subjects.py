@@ -331,3 +331,35 @@ def test_a_reporting_gerund_after_a_preposition_reports_for_the_clause_subject(
 
 def test_without_saying_reports_nothing(claim: Claim) -> None:
     assert claim("He left the room without saying a word.", "room").source is None
+
+
+# A subject the parse hung elsewhere (source.absorbed).
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # The pinned model makes the name an apposition of "plea" and leaves "said" bare.
+        (
+            "As a part of his plea, Radu Ilie Marinescu, 47, said that he robbed nearly 60 "
+            "pensioners from his flat abroad.",
+            "Radu Ilie Marinescu",
+        ),
+        # … and "Parents" the subject of "campaigning", a clause before "say".
+        (
+            "Parents campaigning to keep the library open say the council has ignored them.",
+            "Parents",
+        ),
+    ],
+)
+def test_a_subject_the_parse_hung_before_the_verb_is_the_source(
+    claim: Claim, text: str, source: str
+) -> None:
+    c = claim(text, "said" if "said" in text else "say")
+    assert c.source is not None and c.source.text == source
+    assert any(e.rule == "source.absorbed" for e in c.evidence)
+
+
+def test_the_clause_that_holds_the_source_is_not_its_content(claim: Claim) -> None:
+    c = claim("Parents campaigning to keep the library open say.", "Parents")
+    assert c.source is None and c.source_type == "unattributed"

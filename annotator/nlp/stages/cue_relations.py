@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from annotator.nlp import rules
 from annotator.nlp.context import AgentlessReport, Attribution, DocContext
+from annotator.nlp.grammar import TEMPORAL_SUBORDINATORS
 from annotator.nlp.phrases import relayed, source_span, subtree_range
 from annotator.nlp.stages.cue_verbs import (
     Source,
@@ -112,15 +113,27 @@ def relation_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
 
 def agentless_report(verb: Token) -> AgentlessReport | None:
     """ "Sanders is widely expected to win", "he is said to be furious", "it is believed
-    that …", "Asked about the charges, Rubio said …": a passive reporting verb, or a
-    fronted past participle, with no "by" agent and an infinitive, a clause or (for a
-    question) what it is about. The cue runs from the passive auxiliary to the verb ("is
-    widely expected")."""
+    that …", "Asked about the charges, Rubio said …": a passive reporting verb, or a bare
+    past participle clause ("when asked whether …"), with no "by" agent and an infinitive,
+    a clause or (for a question) what it is about. The cue runs from the passive auxiliary
+    to the verb ("is widely expected")."""
     children = list(verb.children)
     if any(c.dep_ in ("agent", "nsubj") for c in children):
         return None
     aux = [c for c in children if c.dep_ == "auxpass"]
-    fronted = verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i
+    # A bare participle clause: fronted ("Asked about …, Rubio said") or opened by a
+    # subordinator wherever it stands ('"We'll see," he said when asked whether …').
+    fronted = (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and (
+            verb.i < verb.head.i
+            or any(
+                c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in TEMPORAL_SUBORDINATORS)
+                for c in children
+            )
+        )
+    )
     if not aux and not fronted:
         return None
     said = next((c for c in children if c.i > verb.i and _reported(c)), None)

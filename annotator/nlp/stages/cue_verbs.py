@@ -259,6 +259,8 @@ def _content(
             continue  # what follows an inverted "said a man ..." describes the man
         if source_rule == rules.SOURCE_APPOSED_CLAUSE.id and child.i < verb.i:
             continue  # "Smith, asked about the delay, said": the clause describes Smith
+        if source_rule == rules.SOURCE_ABSORBED.id and child.is_ancestor(subj):
+            continue  # "Parents campaigning to … say": the clause holds the source
         if child.dep_ in CONTENT_DEPS or (child.dep_ == "xcomp" and lemma in lex.directive_verbs):
             content.append(subtree_range(child))
         elif _fronted_clause(child, verb):

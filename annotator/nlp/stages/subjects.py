@@ -177,6 +177,49 @@ def apposed_clause_subject(ctx: DocContext, verb: Token) -> Found:
     return NOT_FOUND
 
 
+# Entity types that never speak: "on Super Tuesday said" is no subject.
+_NO_SPEAKER_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"})
+
+
+def absorbed_subject(ctx: DocContext, verb: Token) -> Found:
+    """ "Activists clamoring to block Trump say …", "Alarmed by the unrest, Senator Harry
+    Reid, the minority leader, said …": the model may hang the subject on a reduced
+    clause, or on the phrase before it, and leave a finite reporting verb with none. The
+    subject of a bare participle clause before the verb, else the name that an apposition
+    closed by a comma right before the verb describes."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children
+    ):
+        return NOT_FOUND
+    for clause in verb.children:
+        if (
+            clause.i < verb.i
+            and clause.dep_ in ("csubj", "advcl", "ccomp")
+            and clause.tag_ in ("VBG", "VBN")
+            and not any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children)
+        ):
+            subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                return subj, rules.SOURCE_ABSORBED.id
+    doc = verb.doc
+    i = verb.i - 1
+    while i > 0 and doc[i].head.i == verb.i and doc[i].dep_ in ("aux", "neg", "advmod"):
+        i -= 1
+    if i < 1 or doc[i].text != "," or ctx.quoted[i - 1] >= 0:
+        return NOT_FOUND
+    noun = doc[i - 1]
+    while noun.dep_ == "appos" and noun.head.i < noun.i and noun.pos_ != "PROPN":
+        noun = noun.head  # "Reid, the minority leader," and "Lazar, 44,": the name
+    if (
+        noun.pos_ not in ("NOUN", "PROPN")
+        or noun.ent_type_ in _NO_SPEAKER_ENTITIES
+        or noun.dep_ in ("nsubj", "nsubjpass")  # another verb's subject
+        or noun.right_edge.i not in (i - 1, i)  # the phrase must end at the comma
+    ):
+        return NOT_FOUND
+    return noun, rules.SOURCE_ABSORBED.id
+
+
 # Tried in order when the verb has no subject of its own.
 SUBJECT_FINDERS = (
     subject,
@@ -185,6 +228,7 @@ SUBJECT_FINDERS = (
     participle_subject,
     inverted_subject,
     apposed_clause_subject,
+    absorbed_subject,
 )
 
 
