@@ -427,6 +427,16 @@ def test_headline_ending_in_finds_or_shows_rests_on_its_subject(claims_of: Claim
     assert c.cue is not None and c.cue.text == "Shows"
 
 
+def test_a_headline_stance_word_is_a_relation_and_the_headline_stays_the_writers(
+    claims_of: ClaimsOf,
+) -> None:
+    c = claims_of("Mayor Reyes Slams Council Over Budget Cuts\n\nThe mayor spoke on Monday.")[0]
+    assert c.kind == "headline" and c.source_type == "unattributed" and c.source is None
+    assert [(r.rule, r.cue.text, r.source and r.source.text) for r in c.relations] == [
+        ("cue.headline", "Slams", "Mayor Reyes")
+    ]
+
+
 def test_headline_with_two_clauses_and_no_cue_stays_unattributed(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Storm Hits Coast, Thousands Flee\n\nThe storm came ashore on Monday near the port."

@@ -87,6 +87,17 @@ def test_headline_never_merges_with_first_paragraph(claims_of: ClaimsOf) -> None
         assert claims[1].text.startswith("The government said")
 
 
+def test_a_title_case_first_line_is_a_headline_even_with_a_final_period(
+    claims_of: ClaimsOf,
+) -> None:
+    body = "\n\nThe council met on Monday to discuss the budget."
+    claims = claims_of("Council Approves Budget After Long Debate." + body)
+    assert claims[0].kind == "headline"
+    # Near miss: a sentence capitalises its first word and its names, not every word.
+    claims = claims_of("The Council approved the budget after a long debate." + body)
+    assert claims[0].kind == "statement"
+
+
 def test_opening_quote_of_a_paragraph_is_not_a_sentence_of_its_own() -> None:
     nlp = load_model()
     nlp.add_pipe("paragraph_boundaries", before="parser")

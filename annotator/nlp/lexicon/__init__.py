@@ -62,6 +62,7 @@ class Lexicon:
     identifying_participles: frozenset[str] = frozenset()  # "a person briefed on the plans"
     relay_participles: frozenset[str] = frozenset()  # "officials cited by Reuters"
     headline_cues: frozenset[str] = frozenset()  # "Turkey Says ..." (word forms)
+    headline_stance_cues: frozenset[str] = frozenset()  # "Le Pen Backs Trump" (word forms)
     statement_cues: tuple[str, ...] = ()  # "in a statement"
     generic_source_nouns: frozenset[str] = frozenset()  # "the source", "the expert"
     byline_words: frozenset[str] = frozenset()  # "by", "and", "reporting" in a byline
@@ -141,6 +142,7 @@ def load_lexicon(extra_dir: str | None) -> Lexicon:
         identifying_participles=lower("identifying_participles"),
         relay_participles=lower("relay_participles"),
         headline_cues=lower("headline_cues"),
+        headline_stance_cues=lower("headline_stance_cues"),
         statement_cues=tuple(w.lower() for w in words("statement_cues")),
         generic_source_nouns=lower("generic_source_nouns"),
         byline_words=lower("byline_words"),

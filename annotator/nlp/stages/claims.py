@@ -193,7 +193,9 @@ def _unit_claims(ctx: DocContext, unit: Unit, headline: bool) -> list[Draft]:
         if headline:
             draft.confidence = rules.TYPE_WRITER.conf("headline")
             fallback = headline_cue(ctx, unit)
-            if fallback is not None:
+            if fallback is not None and not fallback.sources_claim:
+                unit.relations.append(fallback)
+            elif fallback is not None:
                 draft.attribution = fallback
                 return [draft]
         elif _CAPTION.search(text):

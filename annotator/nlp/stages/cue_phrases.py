@@ -153,7 +153,7 @@ def _phrase_attribution(
 
 
 def _headline_attribution(
-    cue_start: int, src_head: int, src_start: int, src_end: int
+    cue_start: int, src_head: int, src_start: int, src_end: int, sources_claim: bool = True
 ) -> Attribution:
     return Attribution(
         cue_start=cue_start,
@@ -164,17 +164,20 @@ def _headline_attribution(
         cue_rule=rules.CUE_HEADLINE.id,
         source_rule=rules.SOURCE_HEADLINE.id,
         confidence=rules.CUE_HEADLINE.conf(),
+        sources_claim=sources_claim,
     )
 
 
 def headline_cue(ctx: DocContext, unit: Unit) -> Attribution | None:
-    """'Turkey Says ...' in a title-case headline, where the parse is unreliable."""
-    doc = ctx.doc
+    """'Turkey Says ...' in a title-case headline, where the parse is unreliable; 'Le Pen
+    Backs Trump' is a relation (it does not source the claim)."""
+    doc, lex = ctx.doc, ctx.lex
     trailing = trailing_headline_cue(ctx, unit)
     if trailing is not None:
         return trailing
     for i in range(unit.start + 1, min(unit.start + 7, unit.end)):
-        if doc[i].lower_ in ctx.lex.headline_cues:
+        stance = doc[i].lower_ in lex.headline_stance_cues
+        if stance or doc[i].lower_ in lex.headline_cues:
             head = max(range(unit.start, i), key=lambda j: doc[j].pos_ == "PROPN")
             before = doc[unit.start : i]
             # Only a bare name before the cue: "Turkey Says ...", not "Bank holds rates,
@@ -184,7 +187,7 @@ def headline_cue(ctx: DocContext, unit: Unit) -> Attribution | None:
             ):
                 return None
             src_head = i - 1 if doc[i - 1].pos_ in ("PROPN", "NOUN") else head
-            return _headline_attribution(i, src_head, unit.start, i)
+            return _headline_attribution(i, src_head, unit.start, i, sources_claim=not stance)
     return None
 
 

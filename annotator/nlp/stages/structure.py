@@ -146,11 +146,24 @@ def _single_quotes(text: str, cs: int, ce: int) -> list[tuple[int, int]]:
 
 
 def _headline_paragraphs(ctx: DocContext) -> set[int]:
-    """Short first paragraphs without a final period (title, sub-title)."""
+    """Short first paragraphs without a final period (title, sub-title), or in title case
+    whatever their end ("Clinton Slams Trump On Abortion After Ruling.")."""
     out: set[int] = set()
     for pi, (s, e) in enumerate(ctx.paras[:3]):
         text = ctx.doc[s:e].text.strip()
-        if len(text) > 200 or text.endswith((".", "”", '"')) or "\n" in text:
+        if len(text) > 200 or "\n" in text:
+            break
+        if text.endswith((".", "”", '"')) and not _title_case(text):
             break
         out.add(pi)
     return out
+
+
+def _title_case(text: str) -> bool:
+    """Every word of four letters or more capitalised, and at least three of them: a
+    sentence capitalises its first word and its names, not "praised" or "after"."""
+    long_words = [w for w in _WORD.findall(text) if len(w) >= 4]
+    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
+
+
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
