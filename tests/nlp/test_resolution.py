@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import Claim, ClaimsOf
 
 # Pronouns: the nearest earlier person, a narrated name, gender (resolve.pronoun).
@@ -237,6 +238,29 @@ def test_sentence_inside_a_quote_opened_by_an_attributed_sentence(claims_of: Cla
     # Near miss: the next paragraph's writer sentence stays the writer's.
     c = next(c for c in claims if "Nobody expected" in c.text)
     assert c.source_type == "unattributed"
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "We will not close a single school this year.",
+        "\u201cWe will not close a single school this year.\u201d",
+    ],
+)
+def test_the_paragraph_after_a_lead_in_ending_in_a_colon_is_the_speakers(
+    claims_of: ClaimsOf, after: str
+) -> None:
+    claims = claims_of(
+        "School Budget Vote\n\nThe council met in the capital on Monday to debate the plan.\n\n"
+        f"Governor Ana Lima added:\n\n{after}\n\nThe vote is due in May."
+    )
+    lead_in = next(c for c in claims if c.text.startswith("Governor"))
+    assert lead_in.cue is not None and lead_in.cue.text == "added"
+    c = next(c for c in claims if "single school" in c.text)
+    assert c.source_type == "named_person"
+    assert c.resolved_to is not None and c.resolved_to.text == "Governor Ana Lima"
+    # Only what the colon introduces: the next paragraph is the writer's again.
+    assert claims[-1].source_type == "unattributed"
 
 
 def test_bullets_after_a_sourced_lead_in_continue_its_source(claims_of: ClaimsOf) -> None:

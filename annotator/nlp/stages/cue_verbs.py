@@ -326,7 +326,7 @@ def _content(
     if not content:
         content.extend(_venue_clause(verb))
     if not content:
-        content.extend(_colon_quote(ctx, verb))
+        content.extend(_colon_quote(ctx, verb, paragraph=lemma in lex.cue_verbs))
     frames = lex.stance_frames
     if lemma in frames:
         stance = None if content else _stance_content(verb, src, frames[lemma], lex)
@@ -438,18 +438,34 @@ def citing(verb: Token) -> int | None:
     return None
 
 
-def _colon_quote(ctx: DocContext, verb: Token) -> list[tuple[int, int]]:
+def _colon_quote(ctx: DocContext, verb: Token, paragraph: bool) -> list[tuple[int, int]]:
     """'telling the crowd: "This one means …"': a quotation opened right after a colon that
-    ends the verb's clause is what was said (the model may hang the clause on the quote)."""
+    ends the verb's clause is what was said (the model may hang the clause on the quote).
+    With ``paragraph`` (a verb of speech), a colon that ends the paragraph ("The governor
+    added:") introduces the next paragraph, quoted or not."""
     doc, quoted = verb.doc, ctx.quoted
-    colon = verb.right_edge.i + 1
-    if colon + 1 >= len(doc) or doc[colon].text != ":" or quoted[colon + 1] < 0:
+    colon = verb.right_edge.i
+    while colon > verb.i and doc[colon].is_space:
+        colon -= 1  # the paragraph break may hang on the colon
+    if doc[colon].text != ":":
+        colon += 1  # the colon may close the verb's phrase or follow it
+    if colon + 1 >= len(doc) or doc[colon].text != ":":
         return []
-    qi = quoted[colon + 1]
-    end = colon + 1
+    start = colon + 1
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    if start == len(doc):
+        return []
+    if quoted[start] < 0:
+        _, hi = ctx.paragraph_of(doc[colon])
+        if start < hi or not paragraph:
+            return []  # words after the colon on its own line: the parse had its chance
+        return [ctx.paragraph_of(doc[start])]
+    qi = quoted[start]
+    end = start
     while end < len(doc) and quoted[end] == qi:
         end += 1
-    return [(colon + 1, end)]
+    return [(start, end)]
 
 
 def _fronted_clause(child: Token, verb: Token) -> bool:

@@ -62,7 +62,7 @@ def resolve(ctx: DocContext) -> None:
                 (
                     draft.kind == "quote"
                     or _runs_on_quote(ctx, draft, previous)
-                    or _bullet_after_colon(ctx, draft, previous)
+                    or _after_colon(ctx, draft, previous)
                     or _after_speaker_label(draft, previous)
                 )
                 and previous is not None
@@ -452,21 +452,21 @@ def _runs_on_quote(ctx: DocContext, draft: Draft, previous: Draft | None) -> boo
     return before is not None and any(quoted[t.i] == quoted[words[0]] for t in before)
 
 
-def _bullet_after_colon(ctx: DocContext, draft: Draft, previous: Draft | None) -> bool:
-    """'X listed her objections: | • The rule will be … | • Small hosts …': a bulleted item
-    after a sourced lead-in ending in a colon (or after a bullet that continued one)."""
+def _after_colon(ctx: DocContext, draft: Draft, previous: Draft | None) -> bool:
+    """'The governor added: | We will not close …': what follows a sourced lead-in ending
+    in a colon; and 'X listed her objections: | • The rule will be … | • Small hosts …':
+    each bulleted item after one (or after a bullet that continued one)."""
     if previous is None or previous.mention is None:
         return False
     text = ctx.text
+    if text[previous.start : previous.end].rstrip().endswith(":"):
+        return True
 
     def bulleted(d: Draft) -> bool:
         line_start = text.rfind("\n", 0, d.start) + 1  # the bullet may lie outside the claim
         return text[line_start : d.end].lstrip().startswith(BULLETS)
 
-    if not bulleted(draft):
-        return False
-    before = text[previous.start : previous.end].rstrip()
-    return before.endswith(":") or (previous.continues is not None and bulleted(previous))
+    return bulleted(draft) and previous.continues is not None and bulleted(previous)
 
 
 def _after_speaker_label(draft: Draft, previous: Draft | None) -> bool:
