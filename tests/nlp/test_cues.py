@@ -235,6 +235,40 @@ def test_a_weak_verb_needs_a_subject_that_can_report(claim: Claim) -> None:
     assert c.source_type == "document"
 
 
+def test_a_name_tagged_as_a_common_noun_can_hold_a_view(claims_of: ClaimsOf) -> None:
+    # The pinned model tags "Wines" opening the sentence as a plural noun.
+    claims = claims_of(
+        "Debate Night\n\nHenry Wines, a pollster, spent the night in Ohio.\n\n"
+        "Wines believes that the campaign took black voters for granted."
+    )
+    c = next(c for c in claims if "for granted" in c.text)
+    assert c.source is not None and c.source.text == "Wines"
+    assert c.source_type == "named_person"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "source_type"),
+    [
+        (
+            "The moderator believes that the candidates ignored the questions.",
+            "The moderator",
+            "unnamed_person",
+        ),
+        (
+            "Several conservatives think that the debate went badly for the governor.",
+            "Several conservatives",
+            "unnamed_group",
+        ),
+    ],
+)
+def test_people_of_a_campaign_can_hold_a_view(
+    claim: Claim, text: str, source: str, source_type: str
+) -> None:
+    c = claim(text, "that")
+    assert c.source is not None and c.source.text == source
+    assert c.source_type == source_type
+
+
 # Stance verbs: an object or an 'as' complement, a subject that can hold a stance; a narrated
 # person's pronoun.
 

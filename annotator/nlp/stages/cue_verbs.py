@@ -76,7 +76,7 @@ def verb_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
     weak = lemma in lex.weak_cue_verbs
     if weak and source_rule == rules.SOURCE_PARTICIPLE.id:
         return None  # "cut its forecast, blaming higher costs": a reason, not a report
-    if weak and not can_report(src, lex):
+    if weak and not (can_report(src, lex) or mistagged_name(ctx, src)):
         return None  # "the corner found Ortega unmarked", "the storm showed its force"
     # A report the claim does not rest on is still a relation: one embedded in a relative
     # clause of the writer's sentence ("… which the US says are …"), a negated one
