@@ -740,6 +740,20 @@ def test_stances_and_requests_without_a_frame_are_relations(
     assert [r.cue.text for r in c.relations] == [cue]
 
 
+def test_what_a_document_shows_ends_before_a_clause_coordinated_after_it(
+    claims_of: ClaimsOf,
+) -> None:
+    claims = claims_of(
+        "Footage of the stop shows him with his arms in the air in the seconds before he was "
+        "tackled, but Reyes said he refused to follow her orders."
+    )
+    shown = next(c for c in claims if c.cue is not None and c.cue.text == "shows")
+    assert "Reyes" not in shown.text
+    said = next(c for c in claims if "refused" in c.text)
+    assert said.source is not None and said.source.text == "Reyes"
+    assert said.cue is not None and said.cue.text == "said"
+
+
 def test_a_video_a_photo_or_polling_can_report(claim: Claim) -> None:
     c = claim("Exit polling showed that the mayor won every district.", "mayor won")
     assert c.source is not None and c.source.text == "Exit polling"

@@ -358,8 +358,17 @@ def _content(
             if dobj is None or not is_document(lex, src):
                 return None  # "a view shows a “Triumph” system": a quote alone is not enough
             # "Polls show a 56% approval rating", "the poll shows Cruz ahead": what a
-            # document shows is what it reports.
-            content.append((dobj.left_edge.i, verb.right_edge.i + 1))
+            # document shows is what it reports, up to the verb's last complement (a
+            # clause coordinated after it, "…, but Shelby said …", is not shown).
+            end = max(
+                (
+                    c.right_edge.i
+                    for c in verb.children
+                    if c.i > verb.i and c.dep_ not in _NOT_SHOWN
+                ),
+                default=dobj.right_edge.i,
+            )
+            content.append((dobj.left_edge.i, end + 1))
     elif not content and not quote_near:
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if (
@@ -372,6 +381,11 @@ def _content(
             return None  # "will report results on Aug. 6": a plan, not a report
         content.append(subtree_range(dobj))
     return content, after_content
+
+
+# A document verb's children that are not what it shows: a coordinated clause, the
+# conjunction before it and punctuation.
+_NOT_SHOWN = frozenset({"conj", "cc", "punct"})
 
 
 def after_quote(ctx: DocContext, verb: Token) -> Attribution | None:
