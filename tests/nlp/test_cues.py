@@ -246,6 +246,15 @@ def test_a_name_tagged_as_a_common_noun_can_hold_a_view(claims_of: ClaimsOf) -> 
     assert c.source_type == "named_person"
 
 
+def test_a_part_of_a_whole_that_can_hold_a_view_holds_one(claim: Claim) -> None:
+    c = claim("A majority of voters believe that the economy is getting worse.", "economy")
+    assert c.source is not None and c.source.text == "A majority of voters"
+    assert c.source_type == "unnamed_group"
+    # Near miss: delays hold no view, however many.
+    c = claim("A series of delays suggests that the bridge will open late.", "bridge")
+    assert c.source_type == "unattributed"
+
+
 @pytest.mark.parametrize(
     ("text", "source", "source_type"),
     [

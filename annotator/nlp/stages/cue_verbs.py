@@ -500,6 +500,10 @@ def can_report(src: Token, lex: Lexicon) -> bool:
         return False  # "Nobody expected the depot to open": the writer's narration
     if src.pos_ in ("PROPN", "PRON") or src.ent_type_ or src.lower_ in RELATIVE:
         return True
+    part_of = next((c for c in src.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in part_of.children if c.dep_ == "pobj"), None) if part_of else None
+    if whole is not None and can_report(whole, lex):
+        return True  # "a majority of voters", "the average of polls": the whole reports
     lemma, low = src.lemma_.lower(), src.lower_
     return any(
         w in words
