@@ -728,6 +728,13 @@ def test_a_fronted_asked_is_a_question_put_by_no_one_named(claim: Claim) -> None
     ]
 
 
+def test_asked_if_is_a_question_put_by_no_one_named(claim: Claim) -> None:
+    # The pinned model makes the "if" question an adverbial clause of "Asked".
+    c = claim("Asked if the pool would ever reopen, the mayor said no.", "mayor")
+    assert c.source is not None and c.source.text == "the mayor"
+    assert ("cue.agentless", "Asked", None) in [(r.rule, r.cue.text, r.source) for r in c.relations]
+
+
 def test_asked_after_when_is_a_question_put_by_no_one_named(claim: Claim) -> None:
     c = claim('"We will see," the mayor said when asked whether the pool would reopen.', "see")
     assert c.source is not None and c.source.text == "the mayor"

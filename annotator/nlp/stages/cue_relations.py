@@ -121,14 +121,14 @@ def agentless_report(verb: Token) -> AgentlessReport | None:
     if any(c.dep_ in ("agent", "nsubj") for c in children):
         return None
     aux = [c for c in children if c.dep_ == "auxpass"]
-    # A bare participle clause: fronted ("Asked about …, Rubio said") or opened by a
-    # subordinator wherever it stands ('"We'll see," he said when asked whether …').
-    fronted = (
-        verb.tag_ == "VBN"
-        and verb.dep_ == "advcl"
-        and (
-            verb.i < verb.head.i
-            or any(
+    # A bare participle clause: fronted ("Asked about …, Rubio said", which the model may
+    # tag as a past tense) or opened by a subordinator wherever it stands ('"We'll see,"
+    # he said when asked whether …').
+    fronted = verb.dep_ == "advcl" and (
+        (verb.tag_ in ("VBN", "VBD") and verb.i < verb.head.i)
+        or (
+            verb.tag_ == "VBN"
+            and any(
                 c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in TEMPORAL_SUBORDINATORS)
                 for c in children
             )
@@ -178,11 +178,16 @@ def adverb_report(adverb: Token) -> AgentlessReport:
 
 
 def _reported(child: Token) -> bool:
-    """What a passive report says or asks: an infinitive, a clause, "about" something."""
+    """What a passive report says or asks: an infinitive, a clause, "about" something, or
+    a question the model made an adverbial clause ("Asked if he was ever bullied, …")."""
     return (
         (child.dep_ == "xcomp" and _infinitive(child))
         or child.dep_ == "ccomp"
         or (child.dep_ == "prep" and child.lower_ == "about")
+        or (
+            child.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children)
+        )
     )
 
 
