@@ -655,6 +655,29 @@ def test_a_headline_credit_names_someone_the_article_names(claims_of: ClaimsOf) 
     assert headline.cue is not None and headline.cue.text == ":"
 
 
+@pytest.mark.parametrize(
+    ("title", "source", "source_type"),
+    [
+        ("Poll: Most renters expect higher costs next year.", "Poll", "document"),
+        ("Economists: The rate cut came too late", "Economists", "unnamed_group"),
+        ("Okafor to City Hall: Fix the roads before winter.", "Okafor", "named_person"),
+    ],
+)
+def test_a_title_credits_a_source_noun_or_a_speaker_addressing_someone(
+    claims_of: ClaimsOf, title: str, source: str, source_type: str
+) -> None:
+    claims = claims_of(title + "\n\nThe council met on Monday to discuss the results.")
+    c = claims[0]
+    assert c.source is not None and c.source.text == source
+    assert c.cue is not None and c.cue.text == ":"
+    assert c.source_type == source_type
+    # Near miss: below the title, a source noun and a colon open a list, not a credit.
+    claims = claims_of(
+        "Budget Vote\n\nThe council met on Monday.\n\nEconomists: Ana Ruiz, Tom Hale."
+    )
+    assert all(c.cue is None or c.cue.text != ":" for c in claims)
+
+
 def test_fields_of_the_page_and_interview_letters_are_no_speakers(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Candidate Interview\n\nDate: Monday, June 6\n\nQ: Why now?\n\n"

@@ -265,6 +265,11 @@ def speaker_label(ctx: DocContext, unit: Unit) -> Attribution | None:
         return None
     label = doc[unit.start : colon]
     words = [t for t in label if not t.is_punct]
+    # A headline, or the article's first line (a title with a final period): a credit.
+    headline = unit.para in ctx.headline_paras or unit.para == 0
+    to = next((k for k, t in enumerate(words) if t.lower_ == "to"), None)
+    if headline and to is not None and 0 < to < len(words) - 1:
+        words = words[:to]  # "Clinton to Planned Parenthood: …": the speaker, then whom to
     if (
         not words
         or len(words) > 4
@@ -273,8 +278,13 @@ def speaker_label(ctx: DocContext, unit: Unit) -> Attribution | None:
         or any(t.lower_ in ctx.lex.non_speaker_labels for t in words)
         or any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME") for t in words)
         or (len(words) == 1 and len(words[0]) == 1)
-        or not any(
-            t.is_upper or t.pos_ == "PROPN" or t.ent_type_ or ctx.named_elsewhere(t) for t in words
+        or not (
+            any(
+                t.is_upper or t.pos_ == "PROPN" or t.ent_type_ or ctx.named_elsewhere(t)
+                for t in words
+            )
+            # "Poll: …", "Historians: …": a headline may credit a source noun.
+            or (headline and _source_noun(ctx, words[-1]))
         )
         or not any(t.is_alpha for t in doc[colon + 1 : unit.end])
     ):
@@ -290,4 +300,15 @@ def speaker_label(ctx: DocContext, unit: Unit) -> Attribution | None:
         confidence=rules.CUE_SPEAKER_LABEL.conf(),
         content=[(colon + 1, unit.end)],
         frame=set(range(unit.start, colon + 1)),
+    )
+
+
+def _source_noun(ctx: DocContext, word: Token) -> bool:
+    """A common noun for people, a body or a document ("Historians", "Poll")."""
+    lex = ctx.lex
+    lemma = word.lemma_.lower()
+    return any(
+        w in nouns
+        for w in (lemma, word.lower_)
+        for nouns in (lex.person_nouns, lex.group_nouns, lex.org_nouns, lex.document_nouns)
     )

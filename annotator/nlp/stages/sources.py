@@ -191,8 +191,12 @@ def _pronoun(p: _Phrase) -> SourceInfo | None:
 
 def _speaker(p: _Phrase) -> SourceInfo | None:
     """ "TAPPER:", "Q:": a transcript's speaker is a person, whatever the model's tag,
-    unless it names a body."""
-    if not p.speaker or (p.head.ent_type_ in ORG_LABELS and not p.head.is_upper):
+    unless it names a body or is a common noun ("Historians:", "Poll:" type as nouns)."""
+    if (
+        not p.speaker
+        or (p.head.ent_type_ in ORG_LABELS and not p.head.is_upper)
+        or (p.head.pos_ == "NOUN" and not p.head.is_upper and not p.head.ent_type_)
+    ):
         return None
     rule = rules.TYPE_SPEAKER
     return SourceInfo(
