@@ -130,6 +130,14 @@ def test_parenthetical_attribution_after_an_opening_clause(claim: Claim) -> None
     assert c.content is not None and c.content.text.startswith("After the court")
 
 
+def test_parenthetical_attribution_after_an_opening_adverb(claim: Claim) -> None:
+    # The parse hangs "Instead," on "told" and makes "told" a parenthesis of the clause.
+    c = claim("Instead, Okafor told CNN, his plan would merely be to cut taxes.", "taxes")
+    assert c.source is not None and c.source.text == "Okafor"
+    assert c.cue is not None and c.cue.text == "told"
+    assert c.content is not None and "cut taxes" in c.content.text
+
+
 def test_attribution_after_content_parsed_as_a_coordinated_verb(claim: Claim) -> None:
     text = (
         "The number of flights cancelled at the airport has risen to 140, including 12 "

@@ -274,12 +274,22 @@ def _content(
                 content.append(subtree_range(child))
     after_content = base is not verb and any(hi <= subj.i for _, hi in content)
     vlo, vhi = subtree_range(verb if base is verb else base)
-    # "After the court ruled, Hebert said, most laws …": the parse may hang the clause that
-    # opens the sentence on "said"; it is what was said, not part of the frame.
+    # "After the court ruled, Hebert said, most laws …", "Instead, Trump told CNN, his
+    # policy …": the parse may hang the clause or adverb that opens the sentence on "said";
+    # it belongs to what was said, not to the frame.
     opening = [
         c
         for c in verb.children
-        if c.dep_ == "advcl" and c.i < subj.i and any(m.dep_ == "mark" for m in c.children)
+        if c.i < subj.i
+        and (
+            (c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children))
+            or (
+                c.dep_ == "advmod"
+                and c.i == c.left_edge.i == ctx.sentence_start(verb)
+                and c.right_edge.i + 1 < subj.i
+                and doc[c.right_edge.i + 1].text == ","
+            )
+        )
     ]
     if base is verb and opening:
         vlo = max(c.right_edge.i for c in opening) + 1
