@@ -340,8 +340,7 @@ def _paired(
         }
         for name in ("bare", "full") if k % 2 == 0 else ("full", "bare"):
             sums[name] = [a + b for a, b in zip(sums[name], timed(runs[name]), strict=True)]
-    bare, full = (tuple(sums[name]) for name in ("bare", "full"))
-    return bare, full  # type: ignore[return-value]
+    return _figures(sums["bare"]), _figures(sums["full"])
 
 
 def _best_of(
@@ -354,8 +353,12 @@ def _best_of(
         for name in ("bare", "full") if i % 2 == 0 else ("full", "bare"):
             figures = timed(runs[name])
             best[name] = [min(b, f) for b, f in zip(best[name], figures, strict=True)]
-    bare, full = (tuple(best[name]) for name in ("bare", "full"))
-    return bare, full  # type: ignore[return-value]
+    return _figures(best["bare"]), _figures(best["full"])
+
+
+def _figures(values: list[float]) -> Figures:
+    wall, cpu, main_cpu = values
+    return wall, cpu, main_cpu
 
 
 if __name__ == "__main__":

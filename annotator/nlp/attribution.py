@@ -83,7 +83,12 @@ class SourceAttribution:
         given_name_orths = numpy.unique(
             numpy.array([nlp.vocab.strings.add(name) for name in lex.given_names], dtype="uint64")
         )
-        self.matchers = Matchers(multi, no_comment, anon, reasons, given_name_orths)
+        report_adverb_lowers = numpy.unique(
+            numpy.array([nlp.vocab.strings.add(w) for w in lex.report_adverbs], dtype="uint64")
+        )
+        self.matchers = Matchers(
+            multi, no_comment, anon, reasons, given_name_orths, report_adverb_lowers
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = DocContext(doc, self.lex, self.matchers)

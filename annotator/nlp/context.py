@@ -20,7 +20,6 @@ from spacy.attrs import (
     IS_SPACE,
     LEMMA,
     LENGTH,
-    LOWER,
     ORTH,
     POS,
     SENT_START,
@@ -179,6 +178,7 @@ class Matchers:
     anon: PhraseMatcher  # anonymity phrases, labelled with their rule names
     reasons: PhraseMatcher  # reasons given for anonymity
     given_name_orths: numpy.ndarray  # sorted
+    report_adverb_lowers: numpy.ndarray  # sorted hashes of report_adverbs.txt
 
 
 @dataclass
@@ -260,11 +260,6 @@ class DocContext:
         """Whether each token's lowercased lemma is in ``words``."""
         inverse, lowered = self._lemma_table
         return numpy.array([w in words for w in lowered], dtype=bool)[inverse]
-
-    def lower_in(self, words: frozenset[str]) -> numpy.ndarray:
-        """Whether each token's lowercased text is in ``words``."""
-        strings = self.doc.vocab.strings
-        return numpy.isin(self.doc.to_array(LOWER), [strings[w] for w in words])
 
     @cached_property
     def _token_chars(self) -> tuple[list[int], list[int]]:

@@ -85,6 +85,18 @@ class Lexicon:
         return dict(self.stance_verbs)
 
     @cached_property
+    def verb_cue_lemmas(self) -> frozenset[str]:
+        """Every lemma a verb can cue with: reports, stances, intentions, relations and
+        passive reports."""
+        return (
+            self.cue_verbs
+            | self.stance_frames.keys()
+            | self.intention_verbs
+            | self.relation_verbs
+            | self.passive_report_verbs
+        )
+
+    @cached_property
     def gender_of_title(self) -> dict[str, str]:
         """Title -> "m" or "f"."""
         return dict(self.gendered_titles)

@@ -11,7 +11,7 @@ from annotator.nlp import rules
 from annotator.nlp.context import Attribution, DocContext, Unit
 from annotator.nlp.grammar import NON_SOURCE_SUBJECTS, RELATIVE
 from annotator.nlp.phrases import relayed, source_span, subtree_range
-from annotator.nlp.stages.subjects import dangling_name, subject
+from annotator.nlp.stages.subjects import dangling_name, is_source_noun, subject
 
 _QUOTE_CREDIT = re.compile(r"^[—–―-]{1,2}\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}$")
 
@@ -284,7 +284,7 @@ def speaker_label(ctx: DocContext, unit: Unit) -> Attribution | None:
                 for t in words
             )
             # "Poll: …", "Historians: …": a headline may credit a source noun.
-            or (headline and _source_noun(ctx, words[-1]))
+            or (headline and is_source_noun(ctx.lex, words[-1]))
         )
         or not any(t.is_alpha for t in doc[colon + 1 : unit.end])
     ):
@@ -300,15 +300,4 @@ def speaker_label(ctx: DocContext, unit: Unit) -> Attribution | None:
         confidence=rules.CUE_SPEAKER_LABEL.conf(),
         content=[(colon + 1, unit.end)],
         frame=set(range(unit.start, colon + 1)),
-    )
-
-
-def _source_noun(ctx: DocContext, word: Token) -> bool:
-    """A common noun for people, a body or a document ("Historians", "Poll")."""
-    lex = ctx.lex
-    lemma = word.lemma_.lower()
-    return any(
-        w in nouns
-        for w in (lemma, word.lower_)
-        for nouns in (lex.person_nouns, lex.group_nouns, lex.org_nouns, lex.document_nouns)
     )

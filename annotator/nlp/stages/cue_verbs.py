@@ -32,6 +32,7 @@ from annotator.nlp.stages.subjects import (
     SUBJECT_FINDERS,
     fronted_name,
     is_document,
+    is_source_noun,
     mistagged_name,
 )
 
@@ -514,19 +515,7 @@ def can_report(src: Token, lex: Lexicon) -> bool:
     whole = next((c for c in part_of.children if c.dep_ == "pobj"), None) if part_of else None
     if whole is not None and can_report(whole, lex):
         return True  # "a majority of voters", "the average of polls": the whole reports
-    lemma, low = src.lemma_.lower(), src.lower_
-    return any(
-        w in words
-        for w in (lemma, low)
-        for words in (
-            lex.person_nouns,
-            lex.group_nouns,
-            lex.org_nouns,
-            lex.anonymous_nouns,
-            lex.document_nouns,
-            lex.spokesperson_nouns,
-        )
-    )
+    return is_source_noun(lex, src)
 
 
 def _stance_content(verb: Token, src: Token, frame: str, lex: Lexicon) -> tuple[int, int] | None:

@@ -11,12 +11,13 @@ from __future__ import annotations
 from bisect import bisect_left
 
 import numpy
+from spacy.attrs import LOWER
 from spacy.symbols import ADJ
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from annotator.nlp import rules
-from annotator.nlp.context import Attribution, DocContext, Unit
+from annotator.nlp.context import Attribution, DocContext, Unit, in_sorted
 from annotator.nlp.grammar import QUESTION_OPENERS
 from annotator.nlp.phrases import source_span
 from annotator.nlp.stages.cue_phrases import (
@@ -56,19 +57,14 @@ def find_cues(ctx: DocContext) -> None:
     briefings = [span.start for span in ctx.anon_spans if span.label_ == "understood"]
 
     # Candidate words from array passes: a Token object only for the few that can cue.
-    verb_lemmas = (
-        lex.cue_verbs
-        | lex.stance_frames.keys()
-        | lex.intention_verbs
-        | lex.relation_verbs
-        | lex.passive_report_verbs
-    )
-    cue_words = numpy.flatnonzero(ctx.unquoted & ctx.is_verb & ctx.lemma_in(verb_lemmas)).tolist()
+    cue_words = numpy.flatnonzero(
+        ctx.unquoted & ctx.is_verb & ctx.lemma_in(lex.verb_cue_lemmas)
+    ).tolist()
     other_words = numpy.flatnonzero(
         ctx.unquoted
         & (
             ((ctx.pos == ADJ) & ctx.lemma_in(lex.stance_adjectives))
-            | ctx.lower_in(lex.report_adverbs)
+            | in_sorted(doc.to_array(LOWER), ctx.matchers.report_adverb_lowers)
             | (ctx.is_verb & ctx.lemma_in(lex.hedge_verbs))
         )
     ).tolist()

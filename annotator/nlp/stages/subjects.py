@@ -110,6 +110,24 @@ def participle_subject(ctx: DocContext, verb: Token) -> Found:
 _GERUND_PREPS = frozenset({"by", "after", "of", "in", "while", "when"})
 
 
+def is_source_noun(lex: Lexicon, noun: Token) -> bool:
+    """Whether ``noun`` is a common noun for people, a body or a document ("analysts",
+    "the ministry", "the poll"), by its lemma or its form."""
+    lemma, low = noun.lemma_.lower(), noun.lower_
+    return any(
+        w in words
+        for w in (lemma, low)
+        for words in (
+            lex.person_nouns,
+            lex.group_nouns,
+            lex.org_nouns,
+            lex.anonymous_nouns,
+            lex.document_nouns,
+            lex.spokesperson_nouns,
+        )
+    )
+
+
 def is_document(lex: Lexicon, noun: Token) -> bool:
     """Whether ``noun`` names a document, poll or recording ("the poll", "a video")."""
     nouns = lex.document_nouns
