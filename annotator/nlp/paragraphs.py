@@ -124,6 +124,12 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 # the model and the quotation finder know only '"'.
 _TWO_MARK_QUOTE = re.compile(r"''|``")
 
+# Tabs, carriage returns and the Unicode spaces web pages are full of (no-break, thin,
+# em...): the tokenizer splits only at " ", and makes any other space a token of its own
+# that the parser then hangs the sentence on ("Sexton said,\u00a0has created" loses its
+# attribution).
+_SPACES = re.compile("[\t\r\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
 
 def _one_mark(m: re.Match[str]) -> str:
     """The mark as '"' plus a space on the side away from the quoted words, so the
@@ -135,11 +141,12 @@ def _one_mark(m: re.Match[str]) -> str:
 
 def prepare_text(text: str, paragraphs: list[Paragraph] | None = None) -> str:
     """The text to parse: same length as ``text`` (offsets stay valid), with line breaks
-    inside a paragraph turned into spaces, every paragraph break a newline and two-mark
-    quotation marks ('' and ``) one mark."""
+    inside a paragraph and every other kind of space (tab, no-break space...) turned into
+    spaces, every paragraph break a newline and two-mark quotation marks ('' and ``) one
+    mark."""
     if paragraphs is None:
         paragraphs = split_paragraphs(text)
-    text = text.replace("\r", " ").replace("\t", " ")
+    text = _SPACES.sub(" ", text)
     if "''" in text or "``" in text:
         text = _TWO_MARK_QUOTE.sub(_one_mark, text)
     if "\n" not in text:

@@ -178,3 +178,14 @@ def test_quotation_marks_typed_as_two_characters_are_quotations(claims_of: Claim
     ]
     assert quotes[0].source is not None and quotes[0].source.text == "the spokesman, Anna Berg"
     assert quotes[1].source_type == "named_person"  # the next quotation continues her words
+
+
+def test_no_break_and_other_unicode_spaces_parse_as_spaces(claims_of: ClaimsOf) -> None:
+    # Web pages put no-break spaces after commas and inside names; the tokenizer would
+    # make each a token of its own, and the parse around it falls apart.
+    text = "Talks Resume\n\nThe ferry, Hanne Voss said,\u00a0has been late\u2009all\u202fweek."
+    assert len(prepare_text(text)) == len(text)
+    claim = claims_of(text)[1]
+    assert claim.source is not None and claim.source.text == "Hanne Voss"
+    assert claim.cue is not None and claim.cue.text == "said"
+    assert claim.text == text[text.index("The ferry") :]  # the article's own characters

@@ -350,6 +350,17 @@ def test_without_saying_reports_nothing(claim: Claim) -> None:
             "Parents campaigning to keep the library open say the council has ignored them.",
             "Parents",
         ),
+        # … and the subject an apposition to the last noun of the opening clause.
+        (
+            "Although there is no such overlap with the mayor's team, a city official who "
+            "spoke anonymously to discuss internal strategy said Wednesday that talks go on.",
+            "a city official",
+        ),
+        (
+            "On Sunday, while campaigning for his wife, former mayor Tom Reyes said the "
+            "budget was a mess.",
+            "former mayor Tom Reyes",
+        ),
     ],
 )
 def test_a_subject_the_parse_hung_before_the_verb_is_the_source(
@@ -358,6 +369,12 @@ def test_a_subject_the_parse_hung_before_the_verb_is_the_source(
     c = claim(text, "said" if "said" in text else "say")
     assert c.source is not None and c.source.text == source
     assert any(e.rule == "source.absorbed" for e in c.evidence)
+
+
+def test_an_opening_clause_without_an_apposition_gives_no_source(claim: Claim) -> None:
+    # Near miss: the noun before the verb is the clause's own object, not an apposition.
+    c = claim("After talks with the mayor's team broke down on Monday said nothing.", "After")
+    assert c.source is None
 
 
 def test_the_clause_that_holds_the_source_is_not_its_content(claim: Claim) -> None:

@@ -223,8 +223,11 @@ def absorbed_subject(ctx: DocContext, verb: Token) -> Found:
     i = verb.i - 1
     while i > 0 and doc[i].head.i == verb.i and doc[i].dep_ in ("aux", "neg", "advmod"):
         i -= 1
-    if i < 1 or doc[i].text != "," or ctx.quoted[i - 1] >= 0:
+    if i < 1 or ctx.quoted[i - 1] >= 0:
         return NOT_FOUND
+    if doc[i].text != ",":
+        noun = _apposed_before(doc[i], verb)
+        return NOT_FOUND if noun is None else (noun, rules.SOURCE_ABSORBED.id)
     noun = doc[i - 1]
     while noun.dep_ == "appos" and noun.head.i < noun.i and noun.pos_ != "PROPN":
         noun = noun.head  # "Reid, the minority leader," and "Lazar, 44,": the name
@@ -236,6 +239,24 @@ def absorbed_subject(ctx: DocContext, verb: Token) -> Found:
     ):
         return NOT_FOUND
     return noun, rules.SOURCE_ABSORBED.id
+
+
+def _apposed_before(last: Token, verb: Token) -> Token | None:
+    """ "Although talks go on, a White House official who spoke anonymously said …": the
+    model may make the subject an apposition to the last noun of the opening clause. That
+    apposition, when it follows a comma and its phrase ends right before the verb."""
+    doc = verb.doc
+    noun = last
+    while noun.head.i != noun.i and noun.head.i != verb.i:
+        if (
+            noun.dep_ == "appos"
+            and noun.pos_ in ("NOUN", "PROPN")
+            and noun.right_edge.i == last.i
+            and doc[noun.left_edge.i - 1].text == ","
+        ):
+            return noun
+        noun = noun.head
+    return None
 
 
 # Tried in order when the verb has no subject of its own.
