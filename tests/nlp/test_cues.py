@@ -708,6 +708,10 @@ def test_a_report_and_according_to_in_one_sentence_keep_one_source(
     c = claim(text, "road will close")
     assert c.source is not None and c.source.text == source
     assert c.cue is not None and c.cue.text == "said"
+    # Whose account the report is stays on record, as a relation.
+    assert [(r.cue.text, r.source.text) for r in c.relations if r.cue and r.source] == [
+        ("according to", "officials")
+    ]
 
 
 def test_reports_either_side_of_a_semicolon_are_two_claims(claims_of: ClaimsOf) -> None:

@@ -146,10 +146,10 @@ def find_cues(ctx: DocContext) -> None:
         # Ankara's claim). An attribution after its content ("X expects Y, a spokeswoman
         # said") wins over a verb inside that content, even where the parse nests it the
         # other way. Nested ones are mostly the source's own words ("X said he wants to
-        # …"): they become neither claims nor relations.
+        # …"): they become neither claims nor relations, but for "according to" phrases.
         outer = outermost(found, unit, doc)
         top = [a for a in outer if a.sources_claim]
-        unit.relations = [a for a in outer if not a.sources_claim]
+        unit.relations = [a for a in outer if not a.sources_claim] + _nested_accounts(found, outer)
         top.sort(key=lambda a: min(a.cue_start, a.src_start))
         if _direct_question(ctx, unit):
             # "What did officials say at Tuesday's briefing?" asks and reports nothing;
@@ -168,6 +168,17 @@ def find_cues(ctx: DocContext) -> None:
             trailing = trailing_headline_cue(ctx, unit)
             if trailing is not None and trailing.cue_start == unit.attributions[0].cue_start:
                 unit.attributions = [trailing]
+
+
+def _nested_accounts(found: list[Attribution], outer: list[Attribution]) -> list[Attribution]:
+    """ "Trump said he was happy, according to The New York Times": the parse may nest a
+    phrase that passes on the whole report inside its content. The report stays the
+    speaker's claim; whose account it is becomes a relation."""
+    kept = {id(a) for a in outer}
+    nested = [a for a in found if id(a) not in kept and a.cue_rule == rules.CUE_ACCORDING_TO.id]
+    for a in nested:
+        a.sources_claim = False
+    return nested
 
 
 def _within(indices: list[int], unit: Unit) -> list[int]:
