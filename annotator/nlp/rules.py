@@ -303,6 +303,14 @@ SOURCE_ABSORBED = _rule(
     "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that he "
     "spoke with Mr. Sanders on Tuesday.",
 )
+SOURCE_NOUN_READ_AS_VERB = _rule(
+    "source.noun_read_as_verb",
+    "sources",
+    "a document noun the model read as a verb, with the noun before it",
+    None,
+    "Hospital reports early on Saturday morning indicate one death.",
+    "The hospital reports that one patient died.",
+)
 SOURCE_AFTER_QUOTE = _rule(
     "source.after_quote",
     "sources",

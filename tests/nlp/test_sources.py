@@ -30,6 +30,26 @@ def test_spokeswoman_with_apposed_name_is_a_named_person(claim: Claim) -> None:
     assert c.source is not None and "Sally Aldous" in c.source.text
 
 
+def test_a_name_the_parse_hung_on_the_spokespersons_body_names_the_spokesperson(
+    claim: Claim,
+) -> None:
+    # The model makes "Tom Reyes" an apposition of "squad", not of "spokesman".
+    c = claim(
+        '"We think several people are hurt," said a spokesman for the Harbour Fire and '
+        "Rescue squad, Tom Reyes.",
+        "several people are hurt",
+    )
+    assert c.source_type == "named_person"
+    assert c.source is not None and c.source.text.endswith("Tom Reyes")
+    # Near miss: with no name at the end, the spokesman speaks for the named body.
+    c = claim(
+        '"We think several people are hurt," said a spokesman for the Harbour Fire and '
+        "Rescue squad.",
+        "several people are hurt",
+    )
+    assert c.source_type == "named_organization"
+
+
 def test_apposition_names_the_bills_author(claim: Claim) -> None:
     c = claim(
         "The bill's author, Sen. Jane Roe, said the measure would protect consumers.",

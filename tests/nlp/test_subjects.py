@@ -138,6 +138,15 @@ def test_participles_that_report_nothing(claim: Claim) -> None:
     assert c.source_type == "unattributed"
 
 
+def test_a_participle_that_labels_in_quotation_marks_reports(claim: Claim) -> None:
+    c = claim('The harbour board opposed the ruling, calling it "ill-founded".', "ruling")
+    assert c.source is not None and c.source.text == "The harbour board"
+    assert c.cue is not None and c.cue.text == "calling"
+    # Near miss: the label unquoted is the writer's account of a stance.
+    c = claim("The harbour board opposed the ruling, calling it a giveaway.", "ruling")
+    assert c.source is None
+
+
 def test_a_participle_between_commas_describes_the_source(claim: Claim) -> None:
     c = claim("The lease agreement, last revised in 2019, says tenants may not sublet.", "sublet")
     assert c.source_type == "document"
@@ -369,6 +378,16 @@ def test_a_subject_the_parse_hung_before_the_verb_is_the_source(
     c = claim(text, "said" if "said" in text else "say")
     assert c.source is not None and c.source.text == source
     assert any(e.rule == "source.absorbed" for e in c.evidence)
+
+
+def test_a_document_noun_the_parse_read_as_a_verb_is_the_source(claim: Claim) -> None:
+    c = claim("Hospital reports early on Saturday morning indicate one death.", "one death")
+    assert c.source is not None and c.source.text == "Hospital reports"
+    assert c.cue is not None and c.cue.text == "indicate"
+    assert c.source_type == "document"
+    # Near miss: with a determiner, the hospital reports.
+    c = claim("The hospital reports that one patient died.", "one patient died")
+    assert c.source is not None and c.source.text == "The hospital"
 
 
 def test_an_opening_clause_without_an_apposition_gives_no_source(claim: Claim) -> None:

@@ -45,6 +45,11 @@ def verb_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
         # '"...," Okonjo told supporters' parsed as a noun phrase ("Okonjo told" modifying
         # "supporters"): the order around the closing quotation mark still says who spoke.
         return after_quote(ctx, verb)
+    if _noun_read_as_verb(lex, verb) is not None:
+        return None  # "Hospital reports … indicate": "reports" is the source, not a cue
+    misread = _report_of_misread_document(ctx, verb)
+    if misread is not None:
+        return misread
     cue_start, cue_end = verb.i, verb.i + 1
     cue_rule = rules.CUE_VERB.id
     base = verb
@@ -75,8 +80,10 @@ def verb_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
         return None
     src, source_rule, embedded, relative = found_source
     weak = lemma in lex.weak_cue_verbs
-    if weak and source_rule == rules.SOURCE_PARTICIPLE.id:
-        return None  # "cut its forecast, blaming higher costs": a reason, not a report
+    if weak and source_rule == rules.SOURCE_PARTICIPLE.id and not _quoted_label(ctx, verb):
+        # "cut its forecast, blaming higher costs": a reason, not a report; but "opposed
+        # the ruling, calling it “ill-founded”" labels it in the source's words.
+        return None
     if weak and not (can_report(src, lex) or mistagged_name(ctx, src)):
         return None  # "the corner found Ortega unmarked", "the storm showed its force"
     # A report the claim does not rest on is still a relation: one embedded in a relative
@@ -368,20 +375,12 @@ def _content(
             dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if dobj is None or not is_document(lex, src):
                 return None  # "a view shows a “Triumph” system": a quote alone is not enough
-            # "Polls show a 56% approval rating", "the poll shows Cruz ahead": what a
-            # document shows is what it reports, up to the verb's last complement (a
-            # clause coordinated after it, "…, but Shelby said …", is not shown).
-            end = max(
-                (
-                    c.right_edge.i
-                    for c in verb.children
-                    if c.i > verb.i and c.dep_ not in _NOT_SHOWN
-                ),
-                default=dobj.right_edge.i,
-            )
-            content.append((dobj.left_edge.i, end + 1))
+            content.append(_shown(verb, dobj))
     elif not content and not quote_near:
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if dobj is not None and lemma not in lex.noun_object_cues and is_document(lex, src):
+            content.append(_shown(verb, dobj))  # "Hospital reports indicate one death"
+            return content, after_content
         if (
             dobj is None
             or lemma not in lex.noun_object_cues
@@ -392,6 +391,17 @@ def _content(
             return None  # "will report results on Aug. 6": a plan, not a report
         content.append(subtree_range(dobj))
     return content, after_content
+
+
+def _shown(verb: Token, dobj: Token) -> tuple[int, int]:
+    """ "Polls show a 56% approval rating", "the poll shows Cruz ahead": what a document
+    shows is what it reports, up to the verb's last complement (a clause coordinated after
+    it, "…, but Shelby said …", is not shown)."""
+    end = max(
+        (c.right_edge.i for c in verb.children if c.i > verb.i and c.dep_ not in _NOT_SHOWN),
+        default=dobj.right_edge.i,
+    )
+    return dobj.left_edge.i, end + 1
 
 
 # A document verb's children that are not what it shows: a coordinated clause, the
@@ -447,6 +457,70 @@ def after_quote(ctx: DocContext, verb: Token) -> Attribution | None:
         content=[(lo, k - 1)],
         frame=set(range(k - 1, cue_end)),
         after_content=True,
+    )
+
+
+def _quoted_label(ctx: DocContext, verb: Token) -> bool:
+    """A naming verb whose label is quoted: "calling it “ill-founded”"."""
+    if verb.lemma_.lower() not in ctx.lex.naming_verbs:
+        return False
+    quoted = ctx.quoted
+    for child in verb.children:
+        if child.dep_ == "oprd":
+            lo, hi = subtree_range(child)
+            if any(quoted[i] >= 0 for i in range(lo, hi)):
+                return True
+    return False
+
+
+def _noun_read_as_verb(lex: Lexicon, verb: Token) -> Token | None:
+    """ "Hospital reports early on Saturday morning indicate one death": the model may read
+    a plural document noun as a verb whose subject is the bare singular noun before it,
+    and the reporting verb after it as its clause. That noun, when the clause's verb
+    reports and has no subject of its own."""
+    if verb.tag_ != "VBZ" or verb.lemma_.lower() not in lex.document_nouns:
+        return None
+    noun = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if (
+        noun is None
+        or noun.i != verb.i - 1
+        or noun.tag_ != "NN"
+        or any(c.dep_ in ("det", "poss") for c in noun.children)
+    ):
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if (
+        clause is None
+        or clause.lemma_.lower() not in lex.cue_verbs
+        or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in clause.children)
+    ):
+        return None
+    return noun
+
+
+def _report_of_misread_document(ctx: DocContext, verb: Token) -> Attribution | None:
+    """The report of "Hospital reports … indicate one death" (see _noun_read_as_verb):
+    the noun and the misread word are the source, the verb after them the cue."""
+    document = verb.head
+    if verb.dep_ != "ccomp" or document.i > verb.i:
+        return None
+    noun = _noun_read_as_verb(ctx.lex, document)
+    if noun is None or verb.right_edge.i <= verb.i:
+        return None
+    ctx.claimed_verbs.add(verb.i)
+    rule = rules.SOURCE_NOUN_READ_AS_VERB
+    return Attribution(
+        cue_start=verb.i,
+        cue_end=verb.i + 1,
+        src_head=document.i,
+        src_start=noun.left_edge.i,
+        src_end=document.i + 1,
+        cue_rule=rules.CUE_VERB.id,
+        source_rule=rule.id,
+        confidence=rules.CUE_VERB.conf(),
+        verb=verb.i,
+        content=[(verb.i + 1, verb.right_edge.i + 1)],
+        frame=set(range(noun.left_edge.i, document.i + 1)) | {verb.i},
     )
 
 

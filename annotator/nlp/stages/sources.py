@@ -394,7 +394,7 @@ def _role_named_in_apposition(p: _Phrase) -> SourceInfo | None:
             if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ not in ORG_LABELS
         ),
         None,
-    )
+    ) or _name_closing_phrase(p)
     if name is not None:
         ev = evidence(
             rule,
@@ -415,6 +415,28 @@ def _role_named_in_apposition(p: _Phrase) -> SourceInfo | None:
         )
         return SourceInfo("named_organization", confidence=rule.conf("names_org"), evidence=[ev])
     return None
+
+
+def _name_closing_phrase(p: _Phrase) -> Token | None:
+    """ "a spokesman for the Cumbria Fire and Rescue squad, Brian Mitchelhill": the model
+    may hang the role's name on the last noun of its phrase. A person's name, after a
+    comma, that ends the source."""
+    doc = p.doc
+    last = p.end - 1
+    while last > p.head.i and doc[last].is_punct:
+        last -= 1
+    name = doc[last]
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    if (
+        name.dep_ != "appos"
+        or name.ent_type_ != "PERSON"
+        or name.right_edge.i != last
+        or doc[name.left_edge.i - 1].text != ","
+        or name.head.i <= p.head.i
+    ):
+        return None
+    return name
 
 
 def _document(p: _Phrase) -> SourceInfo | None:
