@@ -137,6 +137,14 @@ CUE_ACCORDING_TO = _rule(
     0.9,
     "Turnout rose sharply, according to the election commission.",
 )
+CUE_POLL = _rule(
+    "cue.poll",
+    "cues",
+    "a fronted 'In a … poll,' places what follows in the poll",
+    0.8,
+    "In a new Harbour Gazette poll, 61 percent of residents backed the ferry plan.",
+    "In a statement, the harbour board backed the ferry plan.",
+)
 CUE_CREDIT = _rule(
     "cue.credit",
     "cues",
@@ -237,6 +245,13 @@ SOURCE_ACCORDING_TO = _rule(
     "the object of 'according to'",
     None,
     "Turnout rose sharply, according to the election commission.",
+)
+SOURCE_POLL = _rule(
+    "source.poll",
+    "sources",
+    "the poll or survey the sentence is placed in",
+    None,
+    "In a new Harbour Gazette poll, 61 percent of residents backed the ferry plan.",
 )
 SOURCE_HEADLINE = _rule(
     "source.headline",

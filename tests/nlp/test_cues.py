@@ -714,6 +714,23 @@ def test_a_report_and_according_to_in_one_sentence_keep_one_source(
     ]
 
 
+def test_a_fronted_poll_sources_what_follows(claim: Claim) -> None:
+    c = claim("In a new Harbour Gazette poll, 61 percent of residents backed the plan.", "61")
+    assert c.source is not None and c.source.text == "a new Harbour Gazette poll"
+    assert c.cue is not None and c.cue.text == "In"
+    assert c.source_type == "document"
+    # With a report of its own, the sentence stays that report's; the poll is a relation.
+    c = claim("In a Gazette poll, 75 percent of voters said the council cannot be trusted.", "75")
+    assert c.source is not None and c.source.text == "75 percent of voters"
+    assert [r.source.text for r in c.relations if r.rule == "cue.poll" and r.source] == [
+        "a Gazette poll"
+    ]
+    # Near misses: a poll after the verb, and a statement, are no source of the sentence.
+    assert claim("Reyes leads in the latest poll, with 40 percent.", "Reyes").source is None
+    c = claim("In a statement, the harbour board backed the ferry plan.", "ferry")
+    assert c.source is not None and c.source.text == "the harbour board"
+
+
 def test_reports_either_side_of_a_semicolon_are_two_claims(claims_of: ClaimsOf) -> None:
     # The parse hangs the first "said" on the second as its clause: neither owns the other.
     claims = claims_of(

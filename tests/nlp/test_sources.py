@@ -50,6 +50,12 @@ def test_a_name_the_parse_hung_on_the_spokespersons_body_names_the_spokesperson(
     assert c.source_type == "named_organization"
 
 
+def test_a_name_that_qualifies_a_document_does_not_make_it_a_person(claim: Claim) -> None:
+    # The model tags "Harbour Gazette" PERSON; the poll is still a document.
+    c = claim("A new Harbour Gazette poll found that 61 percent backed the plan.", "61")
+    assert c.source_type == "document"
+
+
 def test_apposition_names_the_bills_author(claim: Claim) -> None:
     c = claim(
         "The bill's author, Sen. Jane Roe, said the measure would protect consumers.",

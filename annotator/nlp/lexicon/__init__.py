@@ -78,6 +78,7 @@ class Lexicon:
     private_events: frozenset[str] = frozenset()  # "the call", "the meeting"
     quoting_verbs: frozenset[str] = frozenset()  # "quoted as saying"
     naming_verbs: frozenset[str] = frozenset()  # "called it a disgrace"
+    survey_nouns: frozenset[str] = frozenset()  # "In a Post-ABC poll, …"
 
     @cached_property
     def stance_frames(self) -> dict[str, str]:
@@ -170,4 +171,5 @@ def load_lexicon(extra_dir: str | None) -> Lexicon:
         private_events=lower("private_events"),
         quoting_verbs=lower("quoting_verbs"),
         naming_verbs=lower("naming_verbs"),
+        survey_nouns=lower("survey_nouns"),
     )

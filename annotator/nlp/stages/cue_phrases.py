@@ -56,6 +56,32 @@ def according_to(
     )
 
 
+def poll_finding(ctx: DocContext, poll: Token, sent_end: int) -> Attribution | None:
+    """ "In a Washington Post-ABC News poll, 75 percent said …": a fronted "in" phrase whose
+    object is a poll or survey (``poll``), closed by a comma; the rest of the sentence is
+    what the poll found."""
+    doc = ctx.doc
+    prep = poll.head
+    if poll.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
+        return None
+    comma = prep.right_edge.i + 1
+    if prep.head.i < prep.i or comma + 1 >= sent_end or doc[comma].text != ",":
+        return None
+    src_start, src_end = source_span(poll, ctx.lex)
+    return Attribution(
+        cue_start=prep.i,
+        cue_end=prep.i + 1,
+        src_head=poll.i,
+        src_start=src_start,
+        src_end=src_end,
+        cue_rule=rules.CUE_POLL.id,
+        source_rule=rules.SOURCE_POLL.id,
+        confidence=rules.CUE_POLL.conf(),
+        content=[(comma + 1, sent_end)],
+        frame=set(range(prep.i, comma + 1)),
+    )
+
+
 def _past_parenthesis(obj: Token, sent_end: int) -> Token:
     """ "according to (UK) National Rail Enquiries": the parser may take the parenthesis for
     the object; the name after it is the source."""

@@ -23,6 +23,7 @@ from annotator.nlp.phrases import source_span
 from annotator.nlp.stages.cue_phrases import (
     according_to,
     no_comment,
+    poll_finding,
     speaker_label,
     statement_cue,
     trailing_headline_cue,
@@ -60,6 +61,7 @@ def find_cues(ctx: DocContext) -> None:
     cue_words = numpy.flatnonzero(
         ctx.unquoted & ctx.is_verb & ctx.lemma_in(lex.verb_cue_lemmas)
     ).tolist()
+    polls = numpy.flatnonzero(ctx.unquoted & ctx.lemma_in(lex.survey_nouns)).tolist()
     other_words = numpy.flatnonzero(
         ctx.unquoted
         & (
@@ -128,6 +130,14 @@ def find_cues(ctx: DocContext) -> None:
         label = speaker_label(ctx, unit)
         if label is not None:
             found.append(label)
+        for i in _within(polls, unit):
+            finding = poll_finding(ctx, doc[i], unit.end)
+            if finding is not None:
+                # With a report of its own ("…, 75 percent said …") the sentence stays that
+                # report's claim; the poll is a relation that nests nothing.
+                if any(a.sources_claim for a in found):
+                    finding.sources_claim, finding.clauses = False, []
+                found.append(finding)
         for attr in found:
             _widen_document(ctx, attr)
         _describing_sources(doc, found)

@@ -342,13 +342,20 @@ def _named_person_rule(p: _Phrase, token: Token) -> rules.Rule | None:
     return None
 
 
+# The words of a head's name or apposition that may name a person.
+_NAME_PARTS = ("appos", "compound", "flat")
+
+
 def _named_person(p: _Phrase) -> SourceInfo | None:
     """A named person anywhere in the head's name or apposition; not after an organisation
-    noun ("the company Zipline", which the model may tag PERSON)."""
+    noun ("the company Zipline", which the model may tag PERSON), nor a name that only
+    qualifies a document ("a new Harbour Gazette poll", "the Mueller report")."""
     head = p.head
     if p.org_before:
         return None
-    candidates = [head, *[t for t in head.children if t.dep_ in ("appos", "compound", "flat")]]
+    document = head.pos_ == "NOUN" and p.lemma in p.lex.document_nouns
+    parts = ("appos",) if document else _NAME_PARTS
+    candidates = [head, *[t for t in head.children if t.dep_ in parts]]
     if head.dep_ == "appos":
         candidates.append(head.head)
     for cand in candidates:
