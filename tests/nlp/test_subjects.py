@@ -390,6 +390,26 @@ def test_a_document_noun_the_parse_read_as_a_verb_is_the_source(claim: Claim) ->
     assert c.source is not None and c.source.text == "The hospital"
 
 
+def test_a_speech_act_hung_on_the_reported_clause_is_the_speakers(
+    claims_of: ClaimsOf,
+) -> None:
+    # The model hangs "noted" and "claiming" on the clause that was said, not on "said".
+    claims = claims_of("Reyes said that the count was late but noted that the clerks were tired.")
+    assert {c.source.text for c in claims if c.source} == {"Reyes"}
+    assert [c.cue.text for c in claims if c.cue] == ["said", "noted"]
+    c = claims_of(
+        "The mayor insisted that the bridge was safe, claiming that inspectors found no cracks."
+    )[0]
+    assert [(r.cue.text, r.source.text) for r in c.relations if r.cue and r.source] == [
+        ("claiming", "The mayor")
+    ]
+    # Near miss: a clause whose own subject can speak keeps it ("Okafor … and added").
+    claims = claims_of(
+        "The memo showed that Okafor had signed the order and added that it was late."
+    )
+    assert "The memo" not in {r.source.text for c in claims for r in c.relations if r.source}
+
+
 def test_an_opening_clause_without_an_apposition_gives_no_source(claim: Claim) -> None:
     # Near miss: the noun before the verb is the clause's own object, not an apposition.
     c = claim("After talks with the mayor's team broke down on Monday said nothing.", "After")

@@ -19,7 +19,6 @@ from annotator.nlp.grammar import (
     CONTENT_DEPS,
     FRAME_DEPS,
     INTERROGATIVE,
-    NO_VIEW_SUBJECTS,
     NON_SOURCE_SUBJECTS,
     QUANTIFIERS,
     RELATIVE,
@@ -30,9 +29,9 @@ from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.phrases import by_agent, relayed, source_span, subtree_range
 from annotator.nlp.stages.subjects import (
     SUBJECT_FINDERS,
+    can_report,
     fronted_name,
     is_document,
-    is_source_noun,
     mistagged_name,
 )
 
@@ -576,20 +575,6 @@ def _fronted_clause(child: Token, verb: Token) -> bool:
         return False
     end = child.right_edge.i + 1
     return end < verb.i and verb.doc[end].text == ","
-
-
-def can_report(src: Token, lex: Lexicon) -> bool:
-    """Whether a subject can hold a view or report a finding: a name, a pronoun, or a noun
-    for people, bodies or documents ("the study found"; "the corner found" cannot)."""
-    if src.lower_ in NO_VIEW_SUBJECTS:
-        return False  # "Nobody expected the depot to open": the writer's narration
-    if src.pos_ in ("PROPN", "PRON") or src.ent_type_ or src.lower_ in RELATIVE:
-        return True
-    part_of = next((c for c in src.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    whole = next((c for c in part_of.children if c.dep_ == "pobj"), None) if part_of else None
-    if whole is not None and can_report(whole, lex):
-        return True  # "a majority of voters", "the average of polls": the whole reports
-    return is_source_noun(lex, src)
 
 
 def _stance_content(verb: Token, src: Token, frame: str, lex: Lexicon) -> tuple[int, int] | None:

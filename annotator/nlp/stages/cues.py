@@ -36,7 +36,8 @@ from annotator.nlp.stages.cue_relations import (
     relation_attribution,
     stance_adjective,
 )
-from annotator.nlp.stages.cue_verbs import can_report, verb_attribution
+from annotator.nlp.stages.cue_verbs import verb_attribution
+from annotator.nlp.stages.subjects import can_report
 
 # More attributions than this in one sentence is no prose (text without full stops, a
 # list run together): the pairwise nesting test gives way to a linear approximation.
@@ -159,7 +160,9 @@ def find_cues(ctx: DocContext) -> None:
         # …"): they become neither claims nor relations, but for "according to" phrases.
         outer = outermost(found, unit, doc)
         top = [a for a in outer if a.sources_claim]
-        unit.relations = [a for a in outer if not a.sources_claim] + _nested_accounts(found, outer)
+        unit.relations = [a for a in outer if not a.sources_claim] + _nested_accounts(
+            doc, found, outer
+        )
         top.sort(key=lambda a: min(a.cue_start, a.src_start))
         if _direct_question(ctx, unit):
             # "What did officials say at Tuesday's briefing?" asks and reports nothing;
@@ -180,15 +183,36 @@ def find_cues(ctx: DocContext) -> None:
                 unit.attributions = [trailing]
 
 
-def _nested_accounts(found: list[Attribution], outer: list[Attribution]) -> list[Attribution]:
-    """ "Trump said he was happy, according to The New York Times": the parse may nest a
-    phrase that passes on the whole report inside its content. The report stays the
-    speaker's claim; whose account it is becomes a relation."""
+def _nested_accounts(
+    doc: Doc, found: list[Attribution], outer: list[Attribution]
+) -> list[Attribution]:
+    """Nested attributions kept as relations (which nest nothing): "Trump said he was happy,
+    according to The New York Times", where the parse may nest a phrase that passes on the
+    whole report inside its content (whose account it is); and a further speech act of the
+    same source on the outer verb ("Trump insisted that …, claiming that …", "conceded
+    that … but implied that …")."""
     kept = {id(a) for a in outer}
-    nested = [a for a in found if id(a) not in kept and a.cue_rule == rules.CUE_ACCORDING_TO.id]
+    nested = [
+        a
+        for a in found
+        if id(a) not in kept
+        and (a.cue_rule == rules.CUE_ACCORDING_TO.id or _same_speaker_act(doc, a, outer))
+    ]
     for a in nested:
-        a.sources_claim = False
+        a.sources_claim, a.clauses = False, []
     return nested
+
+
+def _same_speaker_act(doc: Doc, a: Attribution, outer: list[Attribution]) -> bool:
+    if a.verb is None:
+        return False
+    verb = doc[a.verb]
+    head = verb.head.head if verb.dep_ == "conj" and verb.head.dep_ == "conj" else verb.head
+    if head.dep_ == "ccomp":
+        head = head.head  # hung on the clause the same speaker reported (content_speaker)
+    return verb.dep_ in ("advcl", "conj") and any(
+        b.verb == head.i and doc[b.src_head].lower_ == doc[a.src_head].lower_ for b in outer
+    )
 
 
 def _within(indices: list[int], unit: Unit) -> list[int]:

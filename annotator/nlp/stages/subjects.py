@@ -7,7 +7,14 @@ from spacy.tokens import Token
 
 from annotator.nlp import rules
 from annotator.nlp.context import DocContext
-from annotator.nlp.grammar import CLOSING_QUOTES, CONTENT_DEPS
+from annotator.nlp.grammar import (
+    CLOSING_QUOTES,
+    CONTENT_DEPS,
+    NO_VIEW_SUBJECTS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    RELATIVE,
+)
 from annotator.nlp.lexicon import Lexicon
 
 Found = tuple[Token | None, str]
@@ -41,6 +48,40 @@ def mistagged_name(ctx: DocContext, token: Token) -> bool:
     """A capitalised word the model tagged ADJ or VERB ("Okonjo told"): a name when it is
     not the sentence's first word, or the article uses it as a name elsewhere."""
     return token.text[:1].isupper() and (not token.is_sent_start or ctx.named_elsewhere(token))
+
+
+def content_speaker(ctx: DocContext, verb: Token) -> Found:
+    """ "He said that the count was late but noted that …", "… the bridge was safe, claiming
+    that …": the model may hang a speaker's further speech act on the clause they reported.
+    The reporting verb's subject, when the verb has no subject of its own and the clause's
+    own subject is none that could speak for itself (no subject, a personal pronoun, or a
+    noun that reports nothing: "Schilling had shared it and added" is Schilling's)."""
+    if verb.dep_ == "advcl":
+        if verb.tag_ != "VBG" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "mark", "aux") for c in verb.children
+        ):
+            return NOT_FOUND
+    elif verb.dep_ != "conj" or any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children
+    ):
+        return NOT_FOUND
+    clause = verb.head
+    reporter = clause.head
+    if (
+        clause.dep_ != "ccomp"
+        or reporter.i > clause.i
+        or reporter.lemma_.lower() not in ctx.lex.cue_verbs
+    ):
+        return NOT_FOUND
+    speaker = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
+    own = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if speaker is None or (
+        own is not None
+        and own.lower_ not in PERSON_PRONOUNS | PLURAL_PRONOUNS
+        and can_report(own, ctx.lex)
+    ):
+        return NOT_FOUND
+    return speaker, rules.SOURCE_SHARED_SUBJECT.id
 
 
 def controller_subject(ctx: DocContext, verb: Token) -> Found:
@@ -126,6 +167,20 @@ def is_source_noun(lex: Lexicon, noun: Token) -> bool:
             lex.spokesperson_nouns,
         )
     )
+
+
+def can_report(src: Token, lex: Lexicon) -> bool:
+    """Whether a subject can hold a view or report a finding: a name, a pronoun, or a noun
+    for people, bodies or documents ("the study found"; "the corner found" cannot)."""
+    if src.lower_ in NO_VIEW_SUBJECTS:
+        return False  # "Nobody expected the depot to open": the writer's narration
+    if src.pos_ in ("PROPN", "PRON") or src.ent_type_ or src.lower_ in RELATIVE:
+        return True
+    part_of = next((c for c in src.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in part_of.children if c.dep_ == "pobj"), None) if part_of else None
+    if whole is not None and can_report(whole, lex):
+        return True  # "a majority of voters", "the average of polls": the whole reports
+    return is_source_noun(lex, src)
 
 
 def is_document(lex: Lexicon, noun: Token) -> bool:
@@ -259,8 +314,9 @@ def _apposed_before(last: Token, verb: Token) -> Token | None:
     return None
 
 
-# Tried in order when the verb has no subject of its own.
+# Tried in order (content_speaker and subject need a verb without a subject of its own).
 SUBJECT_FINDERS = (
+    content_speaker,
     subject,
     controller_subject,
     agent_subject,
