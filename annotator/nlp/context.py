@@ -220,6 +220,12 @@ class DocContext:
         starts = self._sentence_starts
         return starts[bisect_right(starts, token.i) - 1]
 
+    def sentence_end(self, token: Token) -> int:
+        """Index just past the last token of ``token``'s sentence."""
+        starts = self._sentence_starts
+        k = bisect_right(starts, token.i)
+        return starts[k] if k < len(starts) else len(self.doc)
+
     @cached_property
     def _line_breaks(self) -> list[int]:
         doc = self.doc

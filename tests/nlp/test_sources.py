@@ -56,6 +56,18 @@ def test_a_name_that_qualifies_a_document_does_not_make_it_a_person(claim: Claim
     assert c.source_type == "document"
 
 
+def test_one_of_a_kind_of_people_is_no_named_organisation(claim: Claim) -> None:
+    # The model tags "Democrat" a group (NORP); with "a" or "another" it is one person.
+    c = claim('"The gap is large," added a New Hampshire Democrat.', "gap")
+    assert c.source_type == "unnamed_person"
+    c = claim("Another Republican said the plan would fail.", "plan")
+    assert c.source_type == "unnamed_person"
+    # Near miss: the party itself.
+    assert claim("The Democrats said the plan would fail.", "plan").source_type == (
+        "named_organization"
+    )
+
+
 def test_apposition_names_the_bills_author(claim: Claim) -> None:
     c = claim(
         "The bill's author, Sen. Jane Roe, said the measure would protect consumers.",

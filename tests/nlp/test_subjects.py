@@ -410,6 +410,27 @@ def test_a_speech_act_hung_on_the_reported_clause_is_the_speakers(
     assert "The memo" not in {r.source.text for c in claims for r in c.relations if r.source}
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # The model makes "another" the verb's object.
+        ('"That settles it," tweeted another.', "another"),
+        # An adjective with a determiner names someone.
+        ('"He has always been a leader," said the 46-year-old.', "the 46-year-old"),
+    ],
+)
+def test_the_words_after_a_verb_that_follows_a_quotation_are_its_subject(
+    claim: Claim, text: str, source: str
+) -> None:
+    c = claim(text, text[1:10])
+    assert c.source is not None and c.source.text.endswith(source)
+
+
+def test_a_date_or_an_addressee_after_the_verb_is_no_subject(claim: Claim) -> None:
+    assert claim('"We will see," said Tuesday.', "We will see").source is None
+    assert claim('"We will see," told reporters.', "We will see").source is None
+
+
 def test_an_opening_clause_without_an_apposition_gives_no_source(claim: Claim) -> None:
     # Near miss: the noun before the verb is the clause's own object, not an apposition.
     c = claim("After talks with the mayor's team broke down on Monday said nothing.", "After")

@@ -231,6 +231,8 @@ def source_of(
         or (
             subj.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X")
             and subj.lower_ not in QUANTIFIERS  # "Many in the crowd said", tagged ADJ
+            # "said the 46-year-old": an adjective with a determiner names someone
+            and not (subj.pos_ == "ADJ" and any(c.dep_ == "det" for c in subj.children))
             and source_rule != rules.SOURCE_DANGLING_NAME.id
             and not mistagged_name(ctx, subj)
         )

@@ -505,7 +505,11 @@ def _proper_name(p: _Phrase) -> SourceInfo | None:
         low in lex.group_nouns or p.lemma in lex.person_nouns or low.rstrip("s") in lex.person_nouns
     )
     proper = head.pos_ == "PROPN" or (head.text[:1].isupper() and p.ctx.named_elsewhere(head))
-    if not (proper or head.ent_type_ in ORG_LABELS) or common:
+    # "a New Hampshire Democrat", "another Texan": one of a kind of people, not a name.
+    member = head.ent_type_ in ("", "NORP") and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children
+    )
+    if not (proper or head.ent_type_ in ORG_LABELS) or common or member:
         return None
     if head.text in lex.capitals:
         rule, fields = rules.TYPE_CAPITAL, {"name": head.text}

@@ -224,6 +224,45 @@ def inverted_subject(ctx: DocContext, verb: Token) -> Found:
     return NOT_FOUND
 
 
+# Where the words after an inverted verb stop being its subject.
+_AFTER_SUBJECT = frozenset({",", "(", ".", ";", ":", "?", "!"})
+# Entity types that never speak: "on Super Tuesday said" is no subject.
+_NO_SPEAKER_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"})
+
+
+def quote_inverted_subject(ctx: DocContext, verb: Token) -> Found:
+    """'"…," tweeted another', '"…," said Oversight ranking Democrat Elijah Cummings':
+    right after a quotation that ends in a comma, the words after the verb up to the next
+    comma, parenthesis, preposition or the sentence's end are its subject, whatever the
+    model made of them (an object, a clause). Their last noun or pronoun is the head; never
+    a date or time ('"…," said Tuesday'), nor after "tell" (the addressee follows)."""
+    doc = verb.doc
+    first = verb.i + 1
+    if (
+        verb.i < 2
+        or doc[verb.i - 1].text not in CLOSING_QUOTES
+        or doc[verb.i - 2].text not in (",", "?", "!")
+        or verb.lemma_.lower() == "tell"
+    ):
+        return NOT_FOUND
+    end = ctx.sentence_end(verb)
+    head: Token | None = None
+    for i in range(first, min(end, first + 8)):
+        tok = doc[i]
+        if tok.text in _AFTER_SUBJECT or tok.pos_ in ("ADP", "SCONJ", "AUX"):
+            break
+        if tok.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return NOT_FOUND  # a clause of its own: "…," said police were searching
+        if tok.pos_ in ("NOUN", "PROPN", "PRON"):
+            head = tok
+    else:
+        if end > first + 8:
+            return NOT_FOUND
+    if head is None or head.ent_type_ in _NO_SPEAKER_ENTITIES or ctx.quoted[head.i] >= 0:
+        return NOT_FOUND
+    return head, rules.SOURCE_INVERTED.id
+
+
 def apposed_clause_subject(ctx: DocContext, verb: Token) -> Found:
     """ "Smith, asked about the delay, said ...", "The policy, last updated in 2022, says
     ...": the model may make the participle between commas a clause with the source as its
@@ -248,10 +287,6 @@ def apposed_clause_subject(ctx: DocContext, verb: Token) -> Found:
         if last + 1 < clause.i and doc[last + 1].text == ",":
             return subj, rules.SOURCE_APPOSED_CLAUSE.id
     return NOT_FOUND
-
-
-# Entity types that never speak: "on Super Tuesday said" is no subject.
-_NO_SPEAKER_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"})
 
 
 def absorbed_subject(ctx: DocContext, verb: Token) -> Found:
@@ -324,6 +359,7 @@ SUBJECT_FINDERS = (
     inverted_subject,
     apposed_clause_subject,
     absorbed_subject,
+    quote_inverted_subject,
 )
 
 
