@@ -220,6 +220,12 @@ class DocContext:
         starts = self._sentence_starts
         return starts[bisect_right(starts, token.i) - 1]
 
+    @cached_property
+    def mentions_citing(self) -> bool:
+        """Whether the text says "citing" anywhere (most articles do not): the per-verb
+        search for "X reported, citing Y" is skipped otherwise."""
+        return "citing" in self.text.lower()
+
     def sentence_end(self, token: Token) -> int:
         """Index just past the last token of ``token``'s sentence."""
         starts = self._sentence_starts

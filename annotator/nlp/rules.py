@@ -47,7 +47,7 @@ class Rule:
     def text(self, variant: str | None = None, **fields: Any) -> str:
         """The reviewer's line, its placeholders filled."""
         why = self.why if variant is None else self.variants[variant].why
-        return why.format(**fields)
+        return why.format(**fields) if fields else why  # most lines have no placeholders
 
     def conf(self, variant: str | None = None) -> float:
         value = self.confidence if variant is None else self.variants[variant].confidence

@@ -152,7 +152,7 @@ def verb_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
         frame=frame,
         relayed=relayed_by or relayed(src, lex),
         after_content=after_content,
-        citing=citing(verb),
+        citing=citing(verb) if ctx.mentions_citing else None,
     )
 
 
