@@ -9,7 +9,9 @@ Both runs use the same batch size (the Extractor's default unless --batch-size).
 With one process the two are timed in paired rounds: each round runs the bare model and
 the extractor on the same --round articles, taking turns to go first, and the figures are
 the sums over all rounds. The machine is shared, and its speed drifts by 10-30% over
-minutes; whole runs one after the other measure that drift, paired rounds cancel it.
+minutes; whole runs one after the other measure that drift, paired rounds cancel it. A
+burst of other work inside one round still skews the sums, so the median and quartiles of
+the per-round CPU overheads are printed too: the median is the figure to quote.
 With worker processes (whose start-up a short round would swamp) each side runs over the
 whole corpus, best of --repeat, taking turns to go first. CPU figures count this process
 and spaCy's worker processes; the load average is printed before and after.
@@ -25,6 +27,7 @@ import argparse
 import os
 import random
 import resource
+import statistics
 import textwrap
 import time
 from collections.abc import Callable
@@ -303,9 +306,16 @@ def main() -> None:
     list(extractor.extract(articles[:20]))
     for n in args.processes or [1, 2]:
         load = os.getloadavg()[0]
+        per_round = ""
         if n == 1:
-            bare_fig, full_fig = _paired(texts, articles, args.round, run_bare, run_full)
+            bare_fig, full_fig, ratios = _paired(texts, articles, args.round, run_bare, run_full)
             how = f"paired rounds of {args.round} articles"
+            low, mid, high = statistics.quantiles(ratios, n=4)
+            per_round = (
+                f" | per round: median cpu overhead {100 * (mid - 1):+.1f}% "
+                f"(quartiles {100 * (low - 1):+.1f}% to {100 * (high - 1):+.1f}%, "
+                f"{len(ratios)} rounds)"
+            )
         else:
             bare_fig, full_fig = _best_of(args.repeat, partial(run_bare, n), partial(run_full, n))
             how = f"best of {args.repeat}"
@@ -317,7 +327,7 @@ def main() -> None:
             f"{n_words / full_wall:,.0f} words/s ({full_wall:.1f}s wall, {full_cpu:.1f}s cpu) | "
             f"overhead wall {100 * (full_wall / bare_wall - 1):+.1f}%, "
             f"cpu {100 * (full_cpu / bare_cpu - 1):+.1f}%{main_cpu} | "
-            f"load {load:.2f} -> {os.getloadavg()[0]:.2f}"
+            f"load {load:.2f} -> {os.getloadavg()[0]:.2f}{per_round}"
         )
 
 
@@ -330,17 +340,23 @@ def _paired(
     size: int,
     run_bare: Callable[[int, list[str]], int],
     run_full: Callable[[int, list[Article]], int],
-) -> tuple[Figures, Figures]:
-    """Sums over rounds of ``size`` articles, each timed bare and full, alternating order."""
+) -> tuple[Figures, Figures, list[float]]:
+    """Sums over rounds of ``size`` articles, each timed bare and full, alternating order,
+    and each round's CPU ratio full / bare."""
     sums = {"bare": [0.0, 0.0, 0.0], "full": [0.0, 0.0, 0.0]}
+    ratios: list[float] = []
     for k, start in enumerate(range(0, len(texts), size)):
         runs = {
             "bare": partial(run_bare, 1, texts[start : start + size]),
             "full": partial(run_full, 1, articles[start : start + size]),
         }
+        cpu: dict[str, float] = {}
         for name in ("bare", "full") if k % 2 == 0 else ("full", "bare"):
-            sums[name] = [a + b for a, b in zip(sums[name], timed(runs[name]), strict=True)]
-    return _figures(sums["bare"]), _figures(sums["full"])
+            figures = timed(runs[name])
+            cpu[name] = figures[1]
+            sums[name] = [a + b for a, b in zip(sums[name], figures, strict=True)]
+        ratios.append(cpu["full"] / cpu["bare"])
+    return _figures(sums["bare"]), _figures(sums["full"]), ratios
 
 
 def _best_of(
