@@ -157,7 +157,7 @@ def find_cues(ctx: DocContext) -> None:
         # Ankara's claim). An attribution after its content ("X expects Y, a spokeswoman
         # said") wins over a verb inside that content, even where the parse nests it the
         # other way. Nested ones are mostly the source's own words ("X said he wants to
-        # …"): they become neither claims nor relations, but for "according to" phrases.
+        # …"): they become neither claims nor relations, but for those _nested_accounts keeps.
         outer = outermost(found, unit, doc)
         top = [a for a in outer if a.sources_claim]
         unit.relations = [a for a in outer if not a.sources_claim] + _nested_accounts(
@@ -189,8 +189,8 @@ def _nested_accounts(
     """Nested attributions kept as relations (which nest nothing): "Trump said he was happy,
     according to The New York Times", where the parse may nest a phrase that passes on the
     whole report inside its content (whose account it is); and a further speech act of the
-    same source on the outer verb ("Trump insisted that …, claiming that …", "conceded
-    that … but implied that …")."""
+    same source on the outer verb ("Trump insisted that …, claiming that …", "said that …
+    and noted that …")."""
     kept = {id(a) for a in outer}
     nested = [
         a
@@ -204,6 +204,8 @@ def _nested_accounts(
 
 
 def _same_speaker_act(doc: Doc, a: Attribution, outer: list[Attribution]) -> bool:
+    """Whether ``a``'s verb is coordinated with or hangs on an outer report's verb (or on the
+    clause it reported), with the same source word."""
     if a.verb is None:
         return False
     verb = doc[a.verb]
