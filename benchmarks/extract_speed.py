@@ -310,12 +310,7 @@ def main() -> None:
         if n == 1:
             bare_fig, full_fig, ratios = _paired(texts, articles, args.round, run_bare, run_full)
             how = f"paired rounds of {args.round} articles"
-            low, mid, high = statistics.quantiles(ratios, n=4)
-            per_round = (
-                f" | per round: median cpu overhead {100 * (mid - 1):+.1f}% "
-                f"(quartiles {100 * (low - 1):+.1f}% to {100 * (high - 1):+.1f}%, "
-                f"{len(ratios)} rounds)"
-            )
+            per_round = _per_round(ratios)
         else:
             bare_fig, full_fig = _best_of(args.repeat, partial(run_bare, n), partial(run_full, n))
             how = f"best of {args.repeat}"
@@ -357,6 +352,17 @@ def _paired(
             sums[name] = [a + b for a, b in zip(sums[name], figures, strict=True)]
         ratios.append(cpu["full"] / cpu["bare"])
     return _figures(sums["bare"]), _figures(sums["full"]), ratios
+
+
+def _per_round(ratios: list[float]) -> str:
+    """The median per-round CPU overhead and its quartiles (one round: its overhead)."""
+    if len(ratios) < 2:
+        return f" | per round: cpu overhead {100 * (ratios[0] - 1):+.1f}% (1 round)"
+    low, mid, high = statistics.quantiles(ratios, n=4)
+    return (
+        f" | per round: median cpu overhead {100 * (mid - 1):+.1f}% "
+        f"(quartiles {100 * (low - 1):+.1f}% to {100 * (high - 1):+.1f}%, {len(ratios)} rounds)"
+    )
 
 
 def _best_of(
