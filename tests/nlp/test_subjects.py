@@ -129,6 +129,12 @@ def test_a_bare_participle_reports_for_the_clause_subject(claim: Claim) -> None:
     assert c.cue is not None and c.cue.text == "saying"
 
 
+def test_a_participle_on_a_message_reports_for_whoever_sent_it(claim: Claim) -> None:
+    c = claim("The harbour board sent out a text message saying that the ferry was late.", "late")
+    assert c.source is not None and c.source.text == "The harbour board"
+    assert c.cue is not None and c.cue.text == "saying"
+
+
 def test_participles_that_report_nothing(claim: Claim) -> None:
     # Near misses: no clause after "saying"; a weak verb gives a reason, not a report.
     assert claim("He left the hearing early, saying nothing.", "hearing").source_type == (
