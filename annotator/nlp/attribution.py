@@ -21,6 +21,7 @@ Every rule is declared in rules.py. Results: ``doc.spans["claims"|"sources"|"cue
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy
@@ -69,6 +70,7 @@ class SourceAttribution:
         for abbreviation in lex.title_abbreviations:
             if abbreviation not in tokenizer.rules:
                 tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        _split_horizontal_bar(getattr(tokenizer, "tokenizer", tokenizer))
         multi = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase in (*lex.multiword_cues, *lex.statement_cues):
             multi.add(phrase, [nlp.make_doc(phrase)])
@@ -108,3 +110,14 @@ def make_source_attribution(
 ) -> SourceAttribution:
     """`lexicon_dir`: a folder of word lists whose entries extend the shipped lexicon."""
     return SourceAttribution(nlp, name, write_spans=write_spans, lexicon=load_lexicon(lexicon_dir))
+
+
+def _split_horizontal_bar(tokenizer: Any) -> None:
+    """A pull quote's credit may open with a horizontal bar ("―", U+2015). spaCy's English
+    rules split off an em dash but leave the bar glued to a closing quote mark ('.”―') or
+    a name ('―Ana'), so the credit goes unseen: split it off both ends of a word."""
+    prefix, suffix = tokenizer.prefix_search.__self__, tokenizer.suffix_search.__self__
+    if "―" not in prefix.pattern:
+        tokenizer.prefix_search = re.compile(f"^―|{prefix.pattern}").search
+    if "―" not in suffix.pattern:
+        tokenizer.suffix_search = re.compile(f"―$|{suffix.pattern}").search

@@ -464,6 +464,29 @@ def test_a_credit_line_under_a_pull_quote_names_its_source(claims_of: ClaimsOf) 
     assert all(c.source is None for c in claims)
 
 
+def test_a_credit_on_the_quotations_own_line_names_its_source(claims_of: ClaimsOf) -> None:
+    # Reader-reaction pieces put the credit after the closing mark, often with a
+    # horizontal bar (U+2015) glued to it.
+    claims = claims_of(
+        "Readers Respond\n\n"
+        "\u201cThe buses never come on time.\u201d \u2015 Lena Ortiz\n\n"
+        "\u201cRents went up again and my wages did not.\u201d\u2015 Tomas Weber.\n\n"
+        "\u201cNobody asked us about the new road.\u201d \u2014 Priya Nair"
+    )
+    quotes = [c for c in claims if c.kind == "quote"]
+    assert [c.source.text if c.source else None for c in quotes] == [
+        "Lena Ortiz",
+        "Tomas Weber",
+        "Priya Nair",
+    ]
+    assert len(claims) == 4  # the credits are no claims of their own
+    # Near miss: a dash and a name inside a sentence that goes on is no credit.
+    claims = claims_of(
+        "Budget Talks\n\nThe council voted \u201cno\u201d \u2014 Mayor Lena Ortiz was absent."
+    )
+    assert all(c.source is None for c in claims)
+
+
 # Headlines: 'X Says …', '…, Study Finds', '…, says Minister' (cue.headline).
 
 

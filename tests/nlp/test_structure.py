@@ -180,6 +180,22 @@ def test_quotation_marks_typed_as_two_characters_are_quotations(claims_of: Claim
     assert quotes[1].source_type == "named_person"  # the next quotation continues her words
 
 
+def test_a_closing_mark_typed_at_a_quotations_start_opens_it(claims_of: ClaimsOf) -> None:
+    # '”Fear. …”': without the turn, the marks pair up across the wrong words and every
+    # later quotation in the paragraph is read inside out.
+    text = (
+        "Readers Respond\n\n"
+        "\u201dThe buses never come. We wait an hour every morning.\u201d \u2014 Lena Ortiz"
+    )
+    quote = claims_of(text)[1]
+    assert quote.kind == "quote"
+    assert quote.text == "The buses never come. We wait an hour every morning."
+    assert quote.source is not None and quote.source.text == "Lena Ortiz"
+    # Near miss: a closing mark after a word still closes.
+    text = "Readers Respond\n\nShe called it \u201cslow\u201d and left."
+    assert all(c.kind != "quote" for c in claims_of(text))
+
+
 def test_no_break_and_other_unicode_spaces_parse_as_spaces(claims_of: ClaimsOf) -> None:
     # Web pages put no-break spaces after commas and inside names; the tokenizer would
     # make each a token of its own, and the parse around it falls apart.

@@ -16,6 +16,7 @@ from annotator.nlp.context import DocContext, Unit
 
 _QUOTE_CHARS = re.compile(r"[“”\"]")
 _SINGLE_MARKS = re.compile(r"['‘’]")
+_CREDIT_DASHES = frozenset(("—", "–", "―", "--"))
 _OPENS_AFTER = frozenset(' \t\n:(—–“"')
 _CLOSES_BEFORE = frozenset(' \t\n,.;:!?)—–”"')
 # Elisions that open with an apostrophe, not a quotation: '90s, 'em, 'til, 'n'.
@@ -84,7 +85,30 @@ def _paragraphs_and_units(doc: Doc) -> tuple[list[tuple[int, int]], list[Unit]]:
             prev.end = e
             continue
         units.append(Unit(s, e, para))
+        credit = _credit_tail(doc, s, e)
+        if credit is not None:
+            # '“…” ― Ana Ruiz': the model keeps a pull quote's credit in the quotation's
+            # sentence; it is a line of its own (see cue_phrases.quote_credit).
+            units[-1].end = credit
+            if all(doc[i].is_punct for i in range(s, credit)) and len(units) > 1:
+                units.pop()  # a closing mark the model split off: back to its quotation
+                units[-1].end = credit
+            units.append(Unit(credit, e, para))
     return paras, units
+
+
+def _credit_tail(doc: Doc, start: int, end: int) -> int | None:
+    """Where '” ― Ana Ruiz' ends a sentence: a closing quote mark, a dash and at most five
+    capitalised words (and a period)."""
+    last = end - 1 if doc[end - 1].text == "." else end
+    for dash in range(max(start + 1, last - 6), last - 1):
+        if (
+            doc[dash].text in _CREDIT_DASHES
+            and doc[dash - 1].text in ("”", '"')
+            and all(doc[i].text[:1].isupper() for i in range(dash + 1, last))
+        ):
+            return dash
+    return None
 
 
 def fragment(doc: Doc, start: int, end: int) -> bool:
@@ -102,7 +126,7 @@ def _quotes(ctx: DocContext) -> list[tuple[int, int]]:
         for m in _QUOTE_CHARS.finditer(text, cs, ce):
             ch = m.group()
             pos = m.start()
-            if ch == "“" or (ch == '"' and open_at is None):
+            if ch == "“" or (open_at is None and (ch == '"' or _misturned_opening(text, pos, cs))):
                 if open_at is None:
                     open_at = pos
             elif open_at is not None:
@@ -113,6 +137,13 @@ def _quotes(ctx: DocContext) -> list[tuple[int, int]]:
         elif open_at is None and not any(ps_qs < ce and ps_qe > cs for ps_qs, ps_qe in out):
             out.extend(_single_quotes(text, cs, ce))
     return out
+
+
+def _misturned_opening(text: str, pos: int, cs: int) -> bool:
+    """A closing mark typed where an opening one belongs ('”Fear. I am …'): it stands at
+    the paragraph's start or after a space, right before a word, with no quotation open."""
+    before = text[pos - 1] if pos > cs else " "
+    return before in _OPENS_AFTER and pos + 1 < len(text) and text[pos + 1].isalnum()
 
 
 def _single_quotes(text: str, cs: int, ce: int) -> list[tuple[int, int]]:
