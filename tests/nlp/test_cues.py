@@ -138,6 +138,13 @@ def test_parenthetical_attribution_after_an_opening_adverb(claim: Claim) -> None
     assert c.content is not None and "cut taxes" in c.content.text
 
 
+def test_parenthetical_attribution_after_an_opening_time_phrase(claim: Claim) -> None:
+    # The parse hangs "Every Friday," on "said"; it is when the meetings were.
+    c = claim("And every Friday, the former executive said, Novak would lead a meeting.", "lead")
+    assert c.source is not None and c.source.text == "the former executive"
+    assert c.content is not None and c.content.text.startswith("And every Friday")
+
+
 def test_attribution_after_content_parsed_as_a_coordinated_verb(claim: Claim) -> None:
     text = (
         "The number of flights cancelled at the airport has risen to 140, including 12 "
@@ -310,6 +317,18 @@ def test_stance_verbs_without_a_stance_are_narration(claim: Claim) -> None:
         ("The choir welcomed 40 new members.", "members"),
     ):
         assert claim(text, words).source_type == "unattributed", text
+
+
+def test_a_stance_verb_without_its_stance_nouns_records_no_relation(
+    claims_of: ClaimsOf,
+) -> None:
+    # "raise" is a stance only with concerns, questions, doubts …; raising money for
+    # someone relates the raiser to nobody's claim.
+    (c,) = claims_of("The senator raised money for flood victims in the spring.")
+    assert c.relations == []
+    # Near miss: with its noun it is a stance, whatever follows.
+    (c,) = claims_of("The senator raised concerns about the flood defences.")
+    assert c.source is not None and c.source.text == "The senator"
 
 
 def test_a_person_recalling_something_is_a_report(claims_of: ClaimsOf) -> None:

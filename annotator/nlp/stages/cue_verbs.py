@@ -104,6 +104,9 @@ def verb_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
         # jobs", "raised $2 million" are no relation).
         children = _about_children(verb) if can_report(src, lex) else []
         if lemma not in lex.relation_verbs:
+            if "|" in lex.stance_frames.get(lemma, "") and lemma not in lex.cue_verbs:
+                # A stance only with its nouns: "raised concerns", not "raised money for …".
+                return None
             children = [c for c in children if c.dep_ != "dobj"]
         about = [subtree_range(c) for c in children]
         if not about:
@@ -293,8 +296,8 @@ def _content(
         and (
             (c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children))
             or (
-                c.dep_ == "advmod"
-                and c.i == c.left_edge.i == ctx.sentence_start(verb)
+                c.dep_ in ("advmod", "npadvmod")
+                and _opens_sentence(doc, c.left_edge.i, ctx.sentence_start(verb))
                 and c.right_edge.i + 1 < subj.i
                 and doc[c.right_edge.i + 1].text == ","
             )
@@ -392,6 +395,11 @@ def _content(
             return None  # "will report results on Aug. 6": a plan, not a report
         content.append(subtree_range(dobj))
     return content, after_content
+
+
+def _opens_sentence(doc: Doc, i: int, sentence_start: int) -> bool:
+    """Token i starts the sentence, or follows only its opening conjunction ("And …")."""
+    return i == sentence_start or (i == sentence_start + 1 and doc[sentence_start].dep_ == "cc")
 
 
 def _shown(verb: Token, dobj: Token) -> tuple[int, int]:
