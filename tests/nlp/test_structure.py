@@ -180,7 +180,9 @@ def test_quotation_marks_typed_as_two_characters_are_quotations(claims_of: Claim
     assert quotes[1].source_type == "named_person"  # the next quotation continues her words
 
 
-def test_a_closing_mark_typed_at_a_quotations_start_opens_it(claims_of: ClaimsOf) -> None:
+def test_a_quotation_mark_typed_the_wrong_way_round_opens_or_closes_by_position(
+    claims_of: ClaimsOf,
+) -> None:
     # '”Fear. …”': without the turn, the marks pair up across the wrong words and every
     # later quotation in the paragraph is read inside out.
     text = (
@@ -191,6 +193,11 @@ def test_a_closing_mark_typed_at_a_quotations_start_opens_it(claims_of: ClaimsOf
     assert quote.kind == "quote"
     assert quote.text == "The buses never come. We wait an hour every morning."
     assert quote.source is not None and quote.source.text == "Lena Ortiz"
+    # And an opening mark typed where a closing one belongs closes the quotation.
+    text = "Readers Respond\n\n\u201cWill the buses ever come?\u201c he asked. \u201cNo.\u201d"
+    quote = claims_of(text)[1]
+    assert quote.text == "Will the buses ever come?"
+    assert quote.source is not None and quote.source.text == "he"
     # Near miss: a closing mark after a word still closes.
     text = "Readers Respond\n\nShe called it \u201cslow\u201d and left."
     assert all(c.kind != "quote" for c in claims_of(text))

@@ -153,7 +153,7 @@ def _quote_claims(ctx: DocContext) -> list[tuple[int, Draft]]:
         text = ctx.text
         # The claim is the quoted words, without the marks and a trailing comma.
         cs, ce = qs + 1, qe
-        while ce > cs and text[ce - 1] in "”\"' ,":
+        while ce > cs and text[ce - 1] in "”“\"' ,":
             ce -= 1
         while cs < ce and text[cs].isspace():
             cs += 1
@@ -167,7 +167,7 @@ def _quote_claims(ctx: DocContext) -> list[tuple[int, Draft]]:
             para=first.para,
             attribution=chosen,
             confidence=0.85 if chosen else rules.TYPE_WRITER.conf(),
-            unclosed=text[qe - 1] not in '”"',
+            unclosed=text[qe - 1] not in '”“"',
         )
         for ui in ordered:
             units[ui].consumed = True

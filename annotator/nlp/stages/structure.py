@@ -126,7 +126,12 @@ def _quotes(ctx: DocContext) -> list[tuple[int, int]]:
         for m in _QUOTE_CHARS.finditer(text, cs, ce):
             ch = m.group()
             pos = m.start()
-            if ch == "“" or (open_at is None and (ch == '"' or _misturned_opening(text, pos, cs))):
+            if ch == "“" and open_at is not None and _misturned_closing(text, pos, ce):
+                out.append((open_at, pos + 1))
+                open_at = None
+            elif ch == "“" or (
+                open_at is None and (ch == '"' or _misturned_opening(text, pos, cs))
+            ):
                 if open_at is None:
                     open_at = pos
             elif open_at is not None:
@@ -144,6 +149,13 @@ def _misturned_opening(text: str, pos: int, cs: int) -> bool:
     the paragraph's start or after a space, right before a word, with no quotation open."""
     before = text[pos - 1] if pos > cs else " "
     return before in _OPENS_AFTER and pos + 1 < len(text) and text[pos + 1].isalnum()
+
+
+def _misturned_closing(text: str, pos: int, ce: int) -> bool:
+    """An opening mark typed where a closing one belongs ('… a fascist?“ he asked'): right
+    after a word or punctuation, before a space or the paragraph's end, with a quotation open."""
+    after = text[pos + 1] if pos + 1 < ce else " "
+    return not text[pos - 1].isspace() and after in _CLOSES_BEFORE
 
 
 def _single_quotes(text: str, cs: int, ce: int) -> list[tuple[int, int]]:

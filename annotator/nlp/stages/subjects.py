@@ -26,7 +26,7 @@ def subject(ctx: DocContext, verb: Token) -> Found:
     dangling before it."""
     # Several subjects come from a broken parse ("said co - author Dr. X"): the fullest wins,
     # one before the verb first ("Merkel Says Johnson 'Has No Plan'": Johnson is content's).
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _perfect_read_as_passive(verb)
     if len(subjects) > 1:
         # '"The fact that he tried," Huckabee said': a subject inside the quotation is
         # the content's, misattached to the verb.
@@ -42,6 +42,16 @@ def subject(ctx: DocContext, verb: Token) -> Found:
                 return child, rules.SOURCE_SHARED_SUBJECT.id
     name = dangling_name(ctx, verb)
     return (name, rules.SOURCE_DANGLING_NAME.id) if name is not None else NOT_FOUND
+
+
+def _perfect_read_as_passive(verb: Token) -> list[Token]:
+    """ "he's said the same thing": the model reads "'s" as "is" and makes a passive; with
+    an object the verb is active and "'s" is "has", so the passive subject is the subject."""
+    if not any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children):
+        return []
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
 
 def mistagged_name(ctx: DocContext, token: Token) -> bool:
