@@ -76,6 +76,22 @@ def test_noun_objects_of_describe_document_cite_and_dispute(claim: Claim) -> Non
     assert c.source_type == "named_person"
 
 
+def test_posts_and_emphases_report_their_noun_objects(claim: Claim) -> None:
+    # What someone tweeted, posted, stressed or declared is what they put out.
+    for text, words, source in (
+        ("Ruiz later tweeted a photograph of the flooded school.", "flooded school", "Ruiz"),
+        ("The ministry posted new figures on its website.", "new figures", "The ministry"),
+        ("Keller stressed his experience as a county judge.", "county judge", "Keller"),
+        ("The council emphasizes the plan's savings.", "savings", "The council"),
+    ):
+        c = claim(text, words)
+        assert c.source is not None and c.source.text == source, text
+        assert c.content is not None and words in c.content.text, text
+    # Near miss: under a modal it is a plan, not something put out.
+    c = claim("Ruiz will post the results next week.", "results")
+    assert c.source_type == "unattributed"
+
+
 def test_describing_a_person_or_an_event_without_a_reporter_is_not_a_report(claim: Claim) -> None:
     # Near misses: the object is a person; the subject cannot report.
     c = claim("Witnesses described him to the sketch artist.", "sketch artist")
@@ -307,6 +323,28 @@ def test_stance_verbs_with_object_or_as_complement(claim: Claim) -> None:
         c = claim(text, words)
         assert c.source_type != "unattributed", text
         assert c.source is not None and source in c.source.text, text
+
+
+def test_praising_a_person_and_listing_anything_are_stances(claim: Claim) -> None:
+    # The person praised or criticised is what the stance is about; a list is what was
+    # listed, whatever it holds.
+    c = claim("The senator has praised Governor Ruiz for months.", "Governor Ruiz")
+    assert c.source is not None and c.source.text == "The senator"
+    c = claim("Keller then listed the qualities a good mayor needs.", "qualities")
+    assert c.source is not None and c.source.text == "Keller"
+    # Near miss: a number of people welcomed is no stance.
+    assert claim("The choir welcomed 40 new members.", "members").source_type == "unattributed"
+
+
+def test_evaluation_verbs_record_relations(claims_of: ClaimsOf) -> None:
+    for text, verb in (
+        ("The mayor derided the proposal as a gimmick for tourists.", "derided"),
+        ("Ruiz lambasted the council over the budget delay.", "lambasted"),
+        ("Keller rebutted the charge in a long interview.", "rebutted"),
+    ):
+        (c,) = claims_of(text)
+        cues = [r.cue.text for r in c.relations if r.cue] + ([c.cue.text] if c.cue else [])
+        assert any(verb in cue for cue in cues), text
 
 
 def test_stance_verbs_without_a_stance_are_narration(claim: Claim) -> None:

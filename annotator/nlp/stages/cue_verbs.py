@@ -614,11 +614,10 @@ def _stance_content(verb: Token, src: Token, frame: str, lex: Lexicon) -> tuple[
             return None
         if frame == "obj" and (
             any(c.dep_ == "nummod" for c in dobj.children)
-            or dobj.ent_type_ in ("PERSON", "CARDINAL")
-            or dobj.lemma_.lower() in lex.person_nouns
+            or dobj.ent_type_ == "CARDINAL"
             or dobj.lower_ in lex.group_nouns
         ):
-            return None  # "welcomed 300 new members", "praised the firefighters": no stance
+            return None  # "welcomed 300 new members": no stance
         parts.append(dobj)
     else:
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == frame), None)
