@@ -369,6 +369,27 @@ def test_a_stance_verb_without_its_stance_nouns_records_no_relation(
     assert c.source is not None and c.source.text == "The senator"
 
 
+def test_continuing_to_do_something_is_no_speech(claims_of: ClaimsOf) -> None:
+    # "continue" reports only beside a quotation ('"…," she continued'); a scare-quoted
+    # name does not make "continues to battle" speech.
+    (c,) = claims_of(
+        "As the \u201cKeep Left\u201d movement continues to battle the council, the mayor "
+        "has stayed quiet."
+    )
+    assert c.relations == [] and c.source is None
+    # Near miss: "asked to see the files" is a request.
+    (c,) = claims_of("The auditor asked to see the files before the vote.")
+    assert c.relations or c.source is not None
+
+
+def test_a_dummy_it_borrowed_from_another_verb_speaks_for_nobody(claim: Claim) -> None:
+    c = claim("On a practical level, it means admitting that the plan failed.", "plan failed")
+    assert c.source is None
+    # Near miss: "it" as a verb's own subject can be an organisation speaking.
+    c = claim("The agency was asked about the delay. It said the plan had failed.", "failed")
+    assert c.source is not None and c.source.text == "It"
+
+
 def test_a_person_recalling_something_is_a_report(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Ines Kowalski was 22 when she joined the mountain rescue team.\n\n"

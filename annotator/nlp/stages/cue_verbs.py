@@ -78,6 +78,8 @@ def verb_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
     if found_source is None:
         return None
     src, source_rule, embedded, relative = found_source
+    if src.lower_ == "it" and source_rule in _BORROWED_SUBJECTS:
+        return None  # "it means admitting that …", "it takes a year to confirm": no speaker
     weak = lemma in lex.weak_cue_verbs
     if weak and source_rule == rules.SOURCE_PARTICIPLE.id and not _quoted_label(ctx, verb):
         # "cut its forecast, blaming higher costs": a reason, not a report; but "opposed
@@ -108,6 +110,10 @@ def verb_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
                 # A stance only with its nouns: "raised concerns", not "raised money for …".
                 return None
             children = [c for c in children if c.dep_ != "dobj"]
+        if lemma in lex.quote_cue_verbs and lemma != "ask":
+            # "continues to grow": a manner of speaking with a verb after it is no speech
+            # about anything; only "ask" also makes requests ("asked to see the files").
+            children = [c for c in children if c.dep_ != "xcomp"]
         about = [subtree_range(c) for c in children]
         if not about:
             return None
@@ -161,6 +167,12 @@ def verb_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
 
 # Dependency labels of what a verb is about: its object, clause, complement, preposition.
 _ABOUT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "acomp", "oprd", "dative"})
+
+
+# Rules that take a subject from another verb: a dummy "it" there speaks for nobody.
+_BORROWED_SUBJECTS = frozenset(
+    {rules.SOURCE_CONTROLLER.id, rules.SOURCE_PARTICIPLE.id, rules.SOURCE_SHARED_SUBJECT.id}
+)
 
 
 def _about_children(verb: Token) -> list[Token]:
@@ -308,7 +320,10 @@ def _content(
     # A quotation in the clause or right next to it (the model may split "“Why?” | she asked").
     # Never across a paragraph: the next paragraph's quotation is someone else's.
     lo_limit, hi_limit = ctx.paragraph_of(verb)
-    quote_near = ctx.has_quote(max(vlo - 2, lo_limit), min(vhi + 2, hi_limit))
+    qlo, qhi = max(vlo - 2, lo_limit), min(vhi + 2, hi_limit)
+    # Not a name the source goes by: 'the “Keep Left” movement continues to …' is no speech.
+    slo, shi = source_span(src, lex)
+    quote_near = ctx.has_quote(qlo, min(slo, qhi)) or ctx.has_quote(max(shi, qlo), qhi)
     # The clause without the commas the parser may hang on it.
     tlo, thi = vlo, vhi
     while tlo < verb.i and doc[tlo].is_punct:
