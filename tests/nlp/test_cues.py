@@ -341,6 +341,8 @@ def test_evaluation_verbs_record_relations(claims_of: ClaimsOf) -> None:
         ("The mayor derided the proposal as a gimmick for tourists.", "derided"),
         ("Ruiz lambasted the council over the budget delay.", "lambasted"),
         ("Keller rebutted the charge in a long interview.", "rebutted"),
+        ("The mayor downplayed the risk of flooding.", "downplayed"),
+        ("Keller brushed aside questions about the budget.", "brushed aside"),
     ):
         (c,) = claims_of(text)
         cues = [r.cue.text for r in c.relations if r.cue] + ([c.cue.text] if c.cue else [])
