@@ -349,6 +349,25 @@ def test_evaluation_verbs_record_relations(claims_of: ClaimsOf) -> None:
         assert any(verb in cue for cue in cues), text
 
 
+def test_speaking_about_a_topic_is_a_relation_speaking_somewhere_is_not(
+    claims_of: ClaimsOf,
+) -> None:
+    for text, cue in (
+        ("Ana Ruiz also spoke about the proposed ferry tax.", "spoke"),
+        ("Keller spoke out sharply against the ban.", "spoke out"),
+    ):
+        (c,) = claims_of(text)
+        assert [r.cue.text for r in c.relations if r.cue] == [cue], text
+        assert c.source is None  # the claim stays the writer's
+    # Near misses: where or to whom someone spoke, and how a source is hidden.
+    for text in (
+        "Ruiz will speak at the harbour festival.",
+        "An official spoke on condition of anonymity.",
+    ):
+        (c,) = claims_of(text)
+        assert not any(r.cue and r.cue.text.startswith("spoke") for r in c.relations), text
+
+
 def test_stance_verbs_without_a_stance_are_narration(claim: Claim) -> None:
     for text, words in (
         ("The flood dismissed any hope of a harvest as the river rose.", "harvest"),

@@ -70,6 +70,7 @@ class Lexicon:
     office_modifiers: frozenset[str] = frozenset()  # "former", "shadow"
     intention_verbs: frozenset[str] = frozenset()  # "wants to", "refused to"
     relation_verbs: frozenset[str] = frozenset()  # "attacked", "endorsed", "called for"
+    topic_verbs: tuple[tuple[str, str], ...] = ()  # "spoke about", "spoke out against"
     passive_report_verbs: frozenset[str] = frozenset()  # "is expected to", "is said to"
     hedge_verbs: frozenset[str] = frozenset()  # "seems to", "it appears that"
     stance_adjectives: frozenset[str] = frozenset()  # "was critical of", "is adamant that"
@@ -86,14 +87,20 @@ class Lexicon:
         return dict(self.stance_verbs)
 
     @cached_property
+    def topic_words(self) -> dict[str, frozenset[str]]:
+        """Lemma -> the prepositions of ``topic_verbs.txt`` that relate it to a topic."""
+        return {lemma: frozenset(words.lower().split("|")) for lemma, words in self.topic_verbs}
+
+    @cached_property
     def verb_cue_lemmas(self) -> frozenset[str]:
-        """Every lemma a verb can cue with: reports, stances, intentions, relations and
-        passive reports."""
+        """Every lemma a verb can cue with: reports, stances, intentions, relations, topics
+        and passive reports."""
         return (
             self.cue_verbs
             | self.stance_frames.keys()
             | self.intention_verbs
             | self.relation_verbs
+            | self.topic_words.keys()
             | self.passive_report_verbs
         )
 
@@ -163,6 +170,7 @@ def load_lexicon(extra_dir: str | None) -> Lexicon:
         office_modifiers=lower("office_modifiers"),
         intention_verbs=lower("intention_verbs"),
         relation_verbs=lower("relation_verbs"),
+        topic_verbs=pairs("topic_verbs"),
         passive_report_verbs=lower("passive_report_verbs"),
         hedge_verbs=lower("hedge_verbs"),
         stance_adjectives=lower("stance_adjectives"),

@@ -97,6 +97,22 @@ def intention_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
     return _attribution(ctx, verb, found, rules.CUE_INTENTION, [subtree_range(plan)], True)
 
 
+def topic_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
+    """ "He spoke about the border wall", "Valls spoke out sharply against it": a verb of
+    speaking related to a topic by one of its words of ``topic_verbs.txt``."""
+    if verb.dep_ in _NOT_PREDICATE:
+        return None
+    words = ctx.lex.topic_words[verb.lemma_.lower()]
+    topics = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in words]
+    if not topics:
+        return None
+    found = _source(ctx, verb)
+    if found is None:
+        return None
+    content = [subtree_range(c) for c in topics]
+    return _attribution(ctx, verb, found, rules.CUE_RELATION, content, False)
+
+
 def relation_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
     """ "Bush attacked Trump", "Cruz endorsed the plan", "she called for an inquiry": a
     stance, evaluation or request, with what it is about."""

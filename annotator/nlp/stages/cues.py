@@ -35,6 +35,7 @@ from annotator.nlp.stages.cue_relations import (
     intention_attribution,
     relation_attribution,
     stance_adjective,
+    topic_attribution,
 )
 from annotator.nlp.stages.cue_verbs import verb_attribution
 from annotator.nlp.stages.subjects import can_report
@@ -86,6 +87,8 @@ def find_cues(ctx: DocContext) -> None:
                 attr = intention_attribution(ctx, tok)
             if attr is None and lemma in lex.relation_verbs:
                 attr = relation_attribution(ctx, tok)
+            if attr is None and lemma in lex.topic_words:
+                attr = topic_attribution(ctx, tok)
             if (
                 attr is None
                 and lemma in lex.passive_report_verbs
