@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from annotator.nlp.grammar import SOURCE_DROP
 from annotator.nlp.lexicon import Lexicon
@@ -10,6 +10,27 @@ from annotator.nlp.lexicon import Lexicon
 
 def subtree_range(token: Token) -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i + 1
+
+
+def is_dash(token: Token) -> bool:
+    """A dash between words: "—", "–", "--", or a hyphen standing alone (" - ")."""
+    if token.text in ("—", "–", "--", "―"):
+        return True
+    return (
+        token.text == "-"
+        and bool(token.whitespace_)
+        and token.i > 0
+        and bool(token.doc[token.i - 1].whitespace_)
+    )
+
+
+def dateline_end(doc: Doc, start: int, end: int) -> int | None:
+    """Where a dateline opening tokens [start, end) ends, after its dash: it opens with a
+    place in capitals ("CLEVELAND, July 19 (UPI) —", "WASHINGTON --")."""
+    first = doc[start]
+    if not (first.is_upper and first.is_alpha and len(first) > 2):
+        return None
+    return next((i + 1 for i in range(start + 1, end) if is_dash(doc[i])), None)
 
 
 def source_span(head: Token, lex: Lexicon, keep_acl: bool = False) -> tuple[int, int]:
@@ -44,6 +65,9 @@ def source_span(head: Token, lex: Lexicon, keep_acl: bool = False) -> tuple[int,
     while end < hi and end not in excluded:
         end += 1
     doc = head.doc
+    # A dateline the parse hung on the source ends at its dash ("WASHINGTON -- President
+    # Obama", "FLINT, Mich., Oct. 4 (UPI) — Bill Clinton").
+    start = dateline_end(doc, start, head.i) or start
     # A parenthesis inside the span ends it: "expert (based in ...)".
     for i in range(head.i + 1, end):
         if doc[i].text in ("(", "[", "—", "–"):

@@ -397,3 +397,27 @@ def test_a_named_spokesperson_is_a_person(claim: Claim) -> None:
 def test_officials_of_a_named_body_are_unnamed_people(claim: Claim) -> None:
     c = claim("Amtrak officials said the line would reopen on Monday.", "line")
     assert c.source_type == "anonymous" and c.anonymous_flag
+
+
+def test_a_dateline_is_no_part_of_the_source(claims_of: ClaimsOf) -> None:
+    # Wire stories open "CITY, Date (AGENCY) — Name said": the parse hangs the dateline
+    # on the name, or makes the city the subject and the name its apposition.
+    for text, source in (
+        (
+            "HARWICH, Mass., May 4 (UPI) — State Senator Ana Ruiz told reporters that the "
+            "ferry would run all summer.",
+            "State Senator Ana Ruiz",
+        ),
+        (
+            "BOSTON -- Mayor Tom Keller, opening the new library on Saturday, said the city "
+            "would fund two more.",
+            "Mayor Tom Keller",
+        ),
+    ):
+        claim = claims_of("Ferry Talks\n\n" + text)[1]
+        assert claim.source is not None and claim.source.text == source, text
+    # Near miss: a dash after the name, around an aside, keeps the name.
+    claim = claims_of("Ferry Talks\n\nAna Ruiz \u2014 the ferry's owner \u2014 said it would run.")[
+        1
+    ]
+    assert claim.source is not None and claim.source.text.startswith("Ana Ruiz")

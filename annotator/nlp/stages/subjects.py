@@ -16,6 +16,7 @@ from annotator.nlp.grammar import (
     RELATIVE,
 )
 from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.phrases import dateline_end
 
 Found = tuple[Token | None, str]
 NOT_FOUND: Found = (None, "")
@@ -33,7 +34,7 @@ def subject(ctx: DocContext, verb: Token) -> Found:
         subjects = [c for c in subjects if ctx.quoted[c.i] < 0] or subjects
     if subjects:
         best = max(subjects, key=lambda c: (c.i < verb.i, c.right_edge.i - c.left_edge.i, c.i))
-        return best, rules.SOURCE_SUBJECT.id
+        return _after_dateline(best, verb), rules.SOURCE_SUBJECT.id
     head = verb
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
@@ -42,6 +43,15 @@ def subject(ctx: DocContext, verb: Token) -> Found:
                 return child, rules.SOURCE_SHARED_SUBJECT.id
     name = dangling_name(ctx, verb)
     return (name, rules.SOURCE_DANGLING_NAME.id) if name is not None else NOT_FOUND
+
+
+def _after_dateline(subj: Token, verb: Token) -> Token:
+    """ "CLEVELAND, July 19 (UPI) — Michael Mukasey told …": the parse may make the
+    dateline's place the subject and the name after the dash its apposition."""
+    after = dateline_end(subj.doc, subj.left_edge.i, verb.i)
+    if after is None or subj.i >= after:
+        return subj
+    return next((c for c in subj.children if c.dep_ == "appos" and after <= c.i < verb.i), subj)
 
 
 def _perfect_read_as_passive(verb: Token) -> list[Token]:
