@@ -343,6 +343,7 @@ def test_evaluation_verbs_record_relations(claims_of: ClaimsOf) -> None:
         ("Keller rebutted the charge in a long interview.", "rebutted"),
         ("The mayor downplayed the risk of flooding.", "downplayed"),
         ("Keller brushed aside questions about the budget.", "brushed aside"),
+        ("The mayor hammered the council over the delays.", "hammered"),
     ):
         (c,) = claims_of(text)
         cues = [r.cue.text for r in c.relations if r.cue] + ([c.cue.text] if c.cue else [])
