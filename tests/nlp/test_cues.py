@@ -154,6 +154,22 @@ def test_parenthetical_attribution_after_an_opening_adverb(claim: Claim) -> None
     assert c.content is not None and "cut taxes" in c.content.text
 
 
+def test_a_verb_with_its_particle_is_a_cue(claims_of: ClaimsOf) -> None:
+    # cue_verbs.txt lists "point out" and "go on" with their particles.
+    quote = claims_of('"The stock has not done well," Mr. Rubel pointed out. "Not yet."')[0]
+    assert quote.cue is not None and quote.cue.text == "pointed out"
+    assert quote.source is not None and quote.source.text == "Mr. Rubel"
+    (c,) = claims_of("As Speaker Ryan has pointed out, the levy is the highest in the state.")
+    assert c.source is not None and c.source.text == "Speaker Ryan"
+    (c, _) = claims_of('"The ferry is late again," Ana Ruiz went on. "Nobody cares."')
+    assert c.cue is not None and c.cue.text == "went on"
+    # Near misses: the verb without its particle, or not beside a quotation.
+    (c,) = claims_of("Ana Ruiz pointed to the delays at the harbour.")
+    assert c.source is None
+    (c,) = claims_of("The harbour festival went on for hours.")
+    assert c.source is None
+
+
 def test_parenthetical_attribution_after_an_opening_time_phrase(claim: Claim) -> None:
     # The parse hangs "Every Friday," on "said"; it is when the meetings were.
     c = claim("And every Friday, the former executive said, Novak would lead a meeting.", "lead")

@@ -96,7 +96,7 @@ class Lexicon:
         """Every lemma a verb can cue with: reports, stances, intentions, relations, topics
         and passive reports."""
         return (
-            self.cue_verbs
+            frozenset(lemma.split()[0] for lemma in self.cue_verbs)  # "point out": "point"
             | self.stance_frames.keys()
             | self.intention_verbs
             | self.relation_verbs

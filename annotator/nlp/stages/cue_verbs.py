@@ -39,7 +39,7 @@ from annotator.nlp.stages.subjects import (
 def verb_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
     """The attribution a reporting verb makes, or None when it makes none."""
     lex = ctx.lex
-    lemma = verb.lemma_.lower()
+    lemma = report_lemma(lex, verb)
     if verb.dep_ in ("amod", "compound", "acomp", "aux", "auxpass", "nmod"):
         # '"...," Okonjo told supporters' parsed as a noun phrase ("Okonjo told" modifying
         # "supporters"): the order around the closing quotation mark still says who spoke.
@@ -50,6 +50,8 @@ def verb_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
     if misread is not None:
         return misread
     cue_start, cue_end = verb.i, verb.i + 1
+    if " " in lemma:
+        cue_end = max(c.i for c in verb.children if c.dep_ == "prt") + 1  # "pointed out"
     cue_rule = rules.CUE_VERB.id
     base = verb
     subj: Token | None = None
@@ -276,7 +278,7 @@ def _content(
     verb; None when the verb reports nothing."""
     lex = ctx.lex
     doc = verb.doc
-    lemma = verb.lemma_.lower()
+    lemma = report_lemma(lex, verb)
     content: list[tuple[int, int]] = []
     for child in verb.children:
         if source_rule == rules.SOURCE_INVERTED.id and child.i > verb.i:
@@ -412,6 +414,16 @@ def _content(
     return content, after_content
 
 
+def report_lemma(lex: Lexicon, verb: Token) -> str:
+    """The verb's lemma, with its particle when ``cue_verbs.txt`` lists the two together
+    ("pointed out" is "point out"; "pointed to" is "point")."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "prt" and f"{lemma} {child.lower_}" in lex.cue_verbs:
+            return f"{lemma} {child.lower_}"
+    return lemma
+
+
 def _opens_sentence(doc: Doc, i: int, sentence_start: int) -> bool:
     """Token i starts the sentence, or follows only its opening conjunction ("And …")."""
     return i == sentence_start or (i == sentence_start + 1 and doc[sentence_start].dep_ == "cc")
@@ -439,7 +451,7 @@ def after_quote(ctx: DocContext, verb: Token) -> Attribution | None:
     content."""
     lex, quoted = ctx.lex, ctx.quoted
     doc = verb.doc
-    lemma = verb.lemma_.lower()
+    lemma = report_lemma(lex, verb)
     if lemma not in lex.cue_verbs or lemma in lex.weak_cue_verbs or quoted[verb.i] >= 0:
         return None
     sent_start = ctx.sentence_start(verb)

@@ -37,7 +37,7 @@ from annotator.nlp.stages.cue_relations import (
     stance_adjective,
     topic_attribution,
 )
-from annotator.nlp.stages.cue_verbs import verb_attribution
+from annotator.nlp.stages.cue_verbs import report_lemma, verb_attribution
 from annotator.nlp.stages.subjects import can_report
 
 # More attributions than this in one sentence is no prose (text without full stops, a
@@ -77,7 +77,7 @@ def find_cues(ctx: DocContext) -> None:
         found: list[Attribution] = []
         for i in _within(cue_words, unit):
             tok = doc[i]
-            lemma = tok.lemma_.lower()
+            lemma = report_lemma(lex, tok)
             attr = None
             if lemma in lex.cue_verbs or lemma in lex.stance_frames:
                 attr = verb_attribution(ctx, tok)
