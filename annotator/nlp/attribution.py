@@ -116,8 +116,9 @@ def _split_horizontal_bar(tokenizer: Any) -> None:
     """A pull quote's credit may open with a horizontal bar ("―", U+2015). spaCy's English
     rules split off an em dash but leave the bar glued to a closing quote mark ('.”―') or
     a name ('―Ana'), so the credit goes unseen: split it off both ends of a word."""
-    prefix, suffix = tokenizer.prefix_search.__self__, tokenizer.suffix_search.__self__
-    if "―" not in prefix.pattern:
+    prefix = getattr(tokenizer.prefix_search, "__self__", None)  # a compiled regex's search
+    if prefix is not None and "―" not in prefix.pattern:
         tokenizer.prefix_search = re.compile(f"^―|{prefix.pattern}").search
-    if "―" not in suffix.pattern:
+    suffix = getattr(tokenizer.suffix_search, "__self__", None)
+    if suffix is not None and "―" not in suffix.pattern:
         tokenizer.suffix_search = re.compile(f"―$|{suffix.pattern}").search
