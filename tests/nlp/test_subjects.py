@@ -456,3 +456,17 @@ def test_has_contracted_to_s_before_a_reporting_verb_is_active(claim: Claim) -> 
     # Near miss: "it's said that …" is a passive with no one named.
     c = claim("It's said that the mill will close by June.", "mill")
     assert c.source is None
+
+
+def test_a_question_quoted_before_an_inverted_verb_is_the_speakers(
+    claims_of: ClaimsOf,
+) -> None:
+    # The model makes the quoted verb ("Is") the subject of "asked"; newswire's two-mark
+    # quotes ('' … '') also leave a space between the closing mark and the verb.
+    for text in (
+        "Ferry Talks\n\n\u201cIs the ferry late again?\u201d asked Mr. Keller.",
+        "Ferry Talks\n\n''Is the ferry late again?'' asked Mr. Keller.",
+    ):
+        claim = claims_of(text)[1]
+        assert claim.source is not None and claim.source.text == "Mr. Keller", text
+        assert claim.cue is not None and claim.cue.text == "asked", text

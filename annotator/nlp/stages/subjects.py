@@ -32,6 +32,10 @@ def subject(ctx: DocContext, verb: Token) -> Found:
         # '"The fact that he tried," Huckabee said': a subject inside the quotation is
         # the content's, misattached to the verb.
         subjects = [c for c in subjects if ctx.quoted[c.i] < 0] or subjects
+    elif subjects and ctx.quoted[subjects[0].i] >= 0 and ctx.quoted[verb.i] < 0:
+        # '"Is the mayor running?" asked Mr. Keller': the quoted verb is no speaker; the
+        # words after the verb are (quote_inverted_subject).
+        subjects = []
     if subjects:
         best = max(subjects, key=lambda c: (c.i < verb.i, c.right_edge.i - c.left_edge.i, c.i))
         return _after_dateline(best, verb), rules.SOURCE_SUBJECT.id
@@ -258,10 +262,13 @@ def quote_inverted_subject(ctx: DocContext, verb: Token) -> Found:
     a date or time ('"…," said Tuesday'), nor after "tell" (the addressee follows)."""
     doc = verb.doc
     first = verb.i + 1
+    mark = verb.i - 1
+    while mark > 0 and doc[mark].is_space:
+        mark -= 1  # the space a two-character mark ('' …'') leaves after it
     if (
-        verb.i < 2
-        or doc[verb.i - 1].text not in CLOSING_QUOTES
-        or doc[verb.i - 2].text not in (",", "?", "!")
+        mark < 1
+        or doc[mark].text not in CLOSING_QUOTES
+        or doc[mark - 1].text not in (",", "?", "!")
         or verb.lemma_.lower() == "tell"
     ):
         return NOT_FOUND
