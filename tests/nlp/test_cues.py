@@ -154,6 +154,15 @@ def test_parenthetical_attribution_after_an_opening_adverb(claim: Claim) -> None
     assert c.content is not None and "cut taxes" in c.content.text
 
 
+def test_asking_someone_if_reports_the_question_in_one_claim(claims_of: ClaimsOf) -> None:
+    (c,) = claims_of("Keller shook hands and asked workers if they planned to attend the vote.")
+    assert c.cue is not None and c.cue.text == "asked"
+    assert c.source is not None and c.source.text == "Keller"
+    # Near miss: with no one asked, an "if" clause is a condition.
+    (c,) = claims_of("Ana Ruiz laughed if anyone mentioned the ferry.")
+    assert c.source is None
+
+
 def test_a_verb_with_its_particle_is_a_cue(claims_of: ClaimsOf) -> None:
     # cue_verbs.txt lists "point out" and "go on" with their particles.
     quote = claims_of('"The stock has not done well," Mr. Rubel pointed out. "Not yet."')[0]

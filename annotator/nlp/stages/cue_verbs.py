@@ -293,6 +293,8 @@ def _content(
             content.append(subtree_range(child))  # "Shelling hit the depot, officials said"
         elif child.dep_ == "prep" and child.lower_ == "against" and lemma in lex.directive_verbs:
             content.append(subtree_range(child))  # "warned against travel to the region"
+        elif lemma in lex.quote_cue_verbs and _question_clause(child, verb):
+            content.append(subtree_range(child))  # "asked workers if they planned to …"
     if base is not verb and not content:
         # '"...," X was quoted as saying': the quotation hangs on "quoted", before it.
         for child in base.children:
@@ -684,6 +686,18 @@ def _venue_clause(verb: Token) -> list[tuple[int, int]]:
                 ):
                     return [(lo, hi)]
     return []
+
+
+def _question_clause(child: Token, verb: Token) -> bool:
+    """An "if"/"whether" clause after the verb and the one asked, which the parser made
+    adverbial: the reported question of "asked workers if they planned to attend" ("she
+    laughed if anyone mentioned it", with no one asked, is a condition)."""
+    return (
+        child.dep_ == "advcl"
+        and child.i > verb.i
+        and any(c.dep_ in ("dobj", "dative") and c.i < child.i for c in verb.children)
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in child.children)
+    )
 
 
 def _indirect_question(doc: Doc, content: list[tuple[int, int]]) -> bool:
