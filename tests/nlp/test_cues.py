@@ -163,6 +163,23 @@ def test_asking_someone_if_reports_the_question_in_one_claim(claims_of: ClaimsOf
     assert c.source is None
 
 
+def test_participles_of_criticism_after_a_clause_are_the_subjects_relations(
+    claims_of: ClaimsOf,
+) -> None:
+    (c,) = claims_of(
+        "Since May, the senator has moved left, criticizing the pipeline and calling for a "
+        "ban on drilling."
+    )
+    assert [(r.cue.text, r.source.text) for r in c.relations if r.cue and r.source] == [
+        ("criticizing", "the senator"),
+        ("calling", "the senator"),
+    ]
+    assert c.source is None  # the claim stays the writer's
+    # Near miss: a participle giving a reason is no stance ("blaming" a season).
+    (c,) = claims_of("The bakery cut its forecast, blaming a wet spring.")
+    assert c.relations == []
+
+
 def test_a_verb_with_its_particle_is_a_cue(claims_of: ClaimsOf) -> None:
     # cue_verbs.txt lists "point out" and "go on" with their particles.
     quote = claims_of('"The stock has not done well," Mr. Rubel pointed out. "Not yet."')[0]

@@ -87,6 +87,11 @@ class Lexicon:
         return dict(self.stance_verbs)
 
     @cached_property
+    def weak_stance_verbs(self) -> frozenset[str]:
+        """Weak verbs that also take a stance (criticize, praise)."""
+        return self.weak_cue_verbs & self.stance_frames.keys()
+
+    @cached_property
     def topic_words(self) -> dict[str, frozenset[str]]:
         """Lemma -> the prepositions of ``topic_verbs.txt`` that relate it to a topic."""
         return {lemma: frozenset(words.lower().split("|")) for lemma, words in self.topic_verbs}

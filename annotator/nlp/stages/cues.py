@@ -85,7 +85,9 @@ def find_cues(ctx: DocContext) -> None:
                     _relay_through_subject(ctx, attr)
             if attr is None and lemma in lex.intention_verbs:
                 attr = intention_attribution(ctx, tok)
-            if attr is None and lemma in lex.relation_verbs:
+            # "…, criticizing the pipeline": a participle of criticism is a stance taken.
+            stance_participle = tok.tag_ == "VBG" and lemma in lex.weak_stance_verbs
+            if attr is None and (lemma in lex.relation_verbs or stance_participle):
                 attr = relation_attribution(ctx, tok)
             if attr is None and lemma in lex.topic_words:
                 attr = topic_attribution(ctx, tok)

@@ -166,6 +166,8 @@ def participle_subject(ctx: DocContext, verb: Token) -> Found:
             clause = clause.head
     elif verb.dep_ not in ("advcl", "conj"):
         return NOT_FOUND
+    if verb.dep_ == "conj" and clause.tag_ == "VBG" and clause.dep_ == "advcl":
+        clause = clause.head  # "…, criticizing the pipeline and calling for a ban"
     subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return (subj, rules.SOURCE_PARTICIPLE.id) if subj is not None else NOT_FOUND
 
