@@ -78,4 +78,6 @@ TEMPORAL_SUBORDINATORS = frozenset({"when", "after", "before", "while"})
 
 # ---------------------------------------------------------------- typography
 CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
+# Dashes between words (em, en, the horizontal bar of pull-quote credits, and two hyphens).
+DASHES = frozenset({"—", "–", "―", "--"})
 BULLETS = ("•", "·", "*", "-", "–", "—", "▪")

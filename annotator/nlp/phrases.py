@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from annotator.nlp.grammar import SOURCE_DROP
+from annotator.nlp.grammar import DASHES, SOURCE_DROP
 from annotator.nlp.lexicon import Lexicon
 
 
@@ -14,7 +14,7 @@ def subtree_range(token: Token) -> tuple[int, int]:
 
 def is_dash(token: Token) -> bool:
     """A dash between words: "—", "–", "--", or a hyphen standing alone (" - ")."""
-    if token.text in ("—", "–", "--", "―"):
+    if token.text in DASHES:
         return True
     return (
         token.text == "-"

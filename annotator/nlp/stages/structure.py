@@ -13,10 +13,10 @@ import re
 from spacy.tokens import Doc
 
 from annotator.nlp.context import DocContext, Unit
+from annotator.nlp.grammar import DASHES
 
 _QUOTE_CHARS = re.compile(r"[“”\"]")
 _SINGLE_MARKS = re.compile(r"['‘’]")
-_CREDIT_DASHES = frozenset(("—", "–", "―", "--"))
 _OPENS_AFTER = frozenset(' \t\n:(—–“"')
 _CLOSES_BEFORE = frozenset(' \t\n,.;:!?)—–”"')
 # Elisions that open with an apostrophe, not a quotation: '90s, 'em, 'til, 'n'.
@@ -103,7 +103,7 @@ def _credit_tail(doc: Doc, start: int, end: int) -> int | None:
     last = end - 1 if doc[end - 1].text == "." else end
     for dash in range(max(start + 1, last - 6), last - 1):
         if (
-            doc[dash].text in _CREDIT_DASHES
+            doc[dash].text in DASHES
             and doc[dash - 1].text in ("”", '"')
             and all(doc[i].text[:1].isupper() for i in range(dash + 1, last))
         ):
