@@ -196,6 +196,67 @@ def test_a_verb_with_its_particle_is_a_cue(claims_of: ClaimsOf) -> None:
     assert c.source is None
 
 
+def test_a_verb_with_its_listed_complement_is_a_cue(claims_of: ClaimsOf) -> None:
+    # cue_verbs.txt lists "make clear", "put it", "make case" and "fire back".
+    (c,) = claims_of("The mayor made it clear that the ferry would not run in winter.")
+    assert c.cue is not None and c.cue.text == "made it clear"
+    assert c.source is not None and c.source.text == "The mayor"
+    (c,) = claims_of("Keller made clear on Friday that he would not resign.")
+    assert c.cue is not None and c.cue.text == "made clear"
+    (c,) = claims_of('As Ana Ruiz puts it, "the harbour is our living room."')
+    assert c.cue is not None and c.cue.text == "puts it"
+    assert c.source is not None and c.source.text == "Ana Ruiz"
+    (c,) = claims_of("Ruiz made the case that the levy would pay for the ferry.")
+    assert c.source is not None and c.cue is not None and c.cue.text == "made the case"
+    (c,) = claims_of("Keller fired back that the council had never asked him.")
+    assert c.source is not None and c.source.text == "Keller"
+    # Near misses: the verbs on their own, or with another word.
+    for text in (
+        "The storm made the harbour road unsafe.",
+        "Keller put it on the table next to the map.",
+        "The council made a profit on the ferry last year.",
+        "The guards fired at the boat.",
+    ):
+        (c,) = claims_of(text)
+        assert c.source is None and c.relations == [], text
+
+
+def test_a_verb_with_a_listed_noun_of_stance_records_a_relation(claims_of: ClaimsOf) -> None:
+    # relation_verbs.txt lists "take aim", "make secret", "make joke", "pay tribute" ...
+    for text, cue in (
+        ("Keller took aim at the ferry levy on Monday.", "took aim"),
+        ("Keller took two swipes at the council on Monday.", "took two swipes"),
+        ("The mayor made no secret of her anger at the delay.", "made no secret"),
+        ("Keller made a joke about the harbour master.", "made a joke"),
+        ("The governor paid tribute to the lifeboat crews.", "paid tribute"),
+    ):
+        (c,) = claims_of(text)
+        assert [r.cue.text for r in c.relations if r.cue] == [cue], text
+        assert c.source is None  # the claim stays the writer's
+    for text in ("The bakery made a profit on bread.", "The guards took the boat to port."):
+        (c,) = claims_of(text)
+        assert c.relations == [], text
+
+
+def test_a_possessed_claim_noun_with_a_that_clause_records_a_relation(
+    claims_of: ClaimsOf,
+) -> None:
+    (c,) = claims_of("Governor Ruiz's claim that the dam is safe drew protests on Monday.")
+    (relation,) = c.relations
+    assert relation.cue is not None and relation.cue.text == "claim"
+    assert relation.source is not None and relation.source.text.startswith("Governor Ruiz")
+    assert c.source is None  # the sentence is the writer's report of the protests
+    (c,) = claims_of("His assertion that the ferry makes money surprised the council.")
+    assert any(r.cue and r.cue.text == "assertion" for r in c.relations)
+    # Near misses: no owner, or no clause of what was claimed.
+    for text in (
+        "The claim that the dam is safe drew protests on Monday.",
+        "Governor Ruiz's claim drew protests on Monday.",
+    ):
+        (c,) = claims_of(text)
+        assert not any(r.cue and r.cue.text == "claim" for r in c.relations), text
+
+
 def test_parenthetical_attribution_after_an_opening_time_phrase(claim: Claim) -> None:
     # The parse hangs "Every Friday," on "said"; it is when the meetings were.
     c = claim("And every Friday, the former executive said, Novak would lead a meeting.", "lead")

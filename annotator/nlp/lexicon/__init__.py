@@ -80,6 +80,7 @@ class Lexicon:
     quoting_verbs: frozenset[str] = frozenset()  # "quoted as saying"
     naming_verbs: frozenset[str] = frozenset()  # "called it a disgrace"
     survey_nouns: frozenset[str] = frozenset()  # "In a Post-ABC poll, …"
+    claim_nouns: frozenset[str] = frozenset()  # "Trump's claim that …"
 
     @cached_property
     def stance_frames(self) -> dict[str, str]:
@@ -97,6 +98,12 @@ class Lexicon:
         return {lemma: frozenset(words.lower().split("|")) for lemma, words in self.topic_verbs}
 
     @cached_property
+    def two_word_verbs(self) -> frozenset[str]:
+        """Entries of ``cue_verbs.txt`` and ``relation_verbs.txt`` that are a verb and its
+        particle or complement ("point out", "make clear", "take aim")."""
+        return frozenset(e for e in self.cue_verbs | self.relation_verbs if " " in e)
+
+    @cached_property
     def verb_cue_lemmas(self) -> frozenset[str]:
         """Every lemma a verb can cue with: reports, stances, intentions, relations, topics
         and passive reports."""
@@ -104,7 +111,7 @@ class Lexicon:
             frozenset(lemma.split()[0] for lemma in self.cue_verbs)  # "point out": "point"
             | self.stance_frames.keys()
             | self.intention_verbs
-            | self.relation_verbs
+            | frozenset(lemma.split()[0] for lemma in self.relation_verbs)
             | self.topic_words.keys()
             | self.passive_report_verbs
         )
@@ -185,4 +192,5 @@ def load_lexicon(extra_dir: str | None) -> Lexicon:
         quoting_verbs=lower("quoting_verbs"),
         naming_verbs=lower("naming_verbs"),
         survey_nouns=lower("survey_nouns"),
+        claim_nouns=lower("claim_nouns"),
     )

@@ -22,8 +22,10 @@ from annotator.nlp.stages.cue_verbs import (
     Source,
     can_report,
     clause_content,
+    cue_extent,
     relation_content,
     source_of,
+    that_clause,
 )
 from annotator.nlp.stages.subjects import SUBJECT_FINDERS
 
@@ -54,13 +56,11 @@ def _attribution(
     lex = ctx.lex
     src = source.head
     src_start, src_end = source_span(src, lex)
-    cue_end = verb.i + 1
-    while cue_end < len(verb.doc) and verb.doc[cue_end].dep_ == "prt":
-        cue_end += 1  # "point out", "lash out": the particle is part of the verb
-    frame = set(range(src.left_edge.i, src.right_edge.i + 1)) | set(range(verb.i, cue_end))
+    cue_start, cue_end = cue_extent(lex, verb)
+    frame = set(range(src.left_edge.i, src.right_edge.i + 1)) | set(range(cue_start, cue_end))
     ctx.claimed_verbs.add(verb.i)
     return Attribution(
-        cue_start=verb.i,
+        cue_start=cue_start,
         cue_end=cue_end,
         src_head=src.i,
         src_start=src_start,
@@ -125,6 +125,20 @@ def relation_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
     if found is None:
         return None
     return _attribution(ctx, verb, found, rules.CUE_RELATION, content, False)
+
+
+def possessed_claim(ctx: DocContext, noun: Token) -> Attribution | None:
+    """ "Trump's claim that thousands celebrated", "his assertion that the deal is dead": a
+    noun of ``claim_nouns.txt`` with a possessor that can hold a view and a "that" clause."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    clauses = [subtree_range(c) for c in noun.children if that_clause(c)]
+    if owner is None or not clauses or not can_report(owner, ctx.lex):
+        return None
+    # The owner stands where the subject of a verb would ("Trump claimed that …").
+    source = Source(owner, rules.SOURCE_SUBJECT.id)
+    attr = _attribution(ctx, noun, source, rules.CUE_RELATION, clauses, False)
+    attr.clauses = clauses
+    return attr
 
 
 def agentless_report(verb: Token) -> AgentlessReport | None:

@@ -50,8 +50,9 @@ def verb_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
     if misread is not None:
         return misread
     cue_start, cue_end = verb.i, verb.i + 1
-    if " " in lemma:
-        cue_end = max(c.i for c in verb.children if c.dep_ == "prt") + 1  # "pointed out"
+    second = _listed_complement(lex, verb)
+    if second is not None:
+        cue_start, cue_end = cue_extent(lex, verb)  # "made it clear"
     cue_rule = rules.CUE_VERB.id
     base = verb
     subj: Token | None = None
@@ -107,6 +108,8 @@ def verb_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
         # the plan"): a noun object alone counts only for verbs of stance ("added 500
         # jobs", "raised $2 million" are no relation).
         children = _about_children(verb) if can_report(src, lex) else []
+        if second is not None and second.pos_ == "PRON":
+            return None  # "put it on the table": "put it" reports only as a manner of saying
         if lemma not in lex.relation_verbs:
             if "|" in lex.stance_frames.get(lemma, "") and lemma not in lex.cue_verbs:
                 # A stance only with its nouns: "raised concerns", not "raised money for …".
@@ -201,12 +204,21 @@ def _for_clause(verb: Token, child: Token) -> bool:
     )
 
 
-def _as_clause(verb: Token) -> bool:
+def that_clause(token: Token) -> bool:
+    """Whether ``token`` heads a clause opened by "that"."""
+    return token.dep_ in ("acl", "ccomp") and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in token.children
+    )
+
+
+def _as_clause(verb: Token, cue_word: Token | None) -> bool:
     """Whether ``verb`` opens with "as" and has nothing it reports of its own (the object
-    of "told" is whom it was told to: "As Clinton told the Daily News, …")."""
+    of "told" is whom it was told to: "As Clinton told the Daily News, …"; the "it" of "as
+    she put it" is part of the cue, ``cue_word``)."""
     addressed = verb.lemma_.lower() == "tell"
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
-        c.dep_ in CONTENT_DEPS or (c.dep_ == "dobj" and not addressed) for c in verb.children
+        c.dep_ in CONTENT_DEPS or (c.dep_ == "dobj" and not addressed and c != cue_word)
+        for c in verb.children
     )
 
 
@@ -295,6 +307,10 @@ def _content(
             content.append(subtree_range(child))  # "warned against travel to the region"
         elif lemma in lex.quote_cue_verbs and _question_clause(child, verb):
             content.append(subtree_range(child))  # "asked workers if they planned to …"
+    cue_word = _listed_complement(lex, verb)
+    if cue_word is not None and cue_word.pos_ == "NOUN":
+        # "made the case that …": the clause hangs on the cue's noun.
+        content.extend(subtree_range(c) for c in cue_word.children if that_clause(c))
     if base is not verb and not content:
         # '"...," X was quoted as saying': the quotation hangs on "quoted", before it.
         for child in base.children:
@@ -358,7 +374,7 @@ def _content(
         hlo, hhi = subtree_range(verb.head)
         content.extend([(min([hlo, *(c.left_edge.i for c in opening)]), vlo), (vhi, hhi)])
         after_content = True
-    if not content and verb.dep_ == "advcl" and _as_clause(verb):
+    if not content and verb.dep_ == "advcl" and _as_clause(verb, cue_word):
         # "As Comey noted, people involved could still face sanctions": the clause the
         # "as" clause hangs on is what was noted.
         hlo, hhi = subtree_range(verb.head)
@@ -417,13 +433,42 @@ def _content(
 
 
 def report_lemma(lex: Lexicon, verb: Token) -> str:
-    """The verb's lemma, with its particle when ``cue_verbs.txt`` lists the two together
-    ("pointed out" is "point out"; "pointed to" is "point")."""
+    """The verb's lemma, with its particle or complement when ``cue_verbs.txt`` lists the
+    two together ("pointed out" is "point out", "made it clear" is "make clear", "as she
+    put it" is "put it"; "pointed to" is "point")."""
+    word = _listed_complement(lex, verb)
+    lemma = verb.lemma_.lower()
+    return lemma if word is None else f"{lemma} {word.lemma_.lower()}"
+
+
+def _listed_complement(lex: Lexicon, verb: Token) -> Token | None:
+    """The particle or complement that makes the verb a listed two-word cue."""
     lemma = verb.lemma_.lower()
     for child in verb.children:
-        if child.dep_ == "prt" and f"{lemma} {child.lower_}" in lex.cue_verbs:
-            return f"{lemma} {child.lower_}"
-    return lemma
+        if (
+            child.dep_ in _COMPLEMENT_DEPS
+            and f"{lemma} {child.lemma_.lower()}" in lex.two_word_verbs
+        ):
+            return child
+    return None
+
+
+def cue_extent(lex: Lexicon, verb: Token) -> tuple[int, int]:
+    """The token range of a verb's cue: the verb, through the second word of a listed
+    two-word cue ("made it clear", "took a swipe") or its particles ("lashed out")."""
+    second = _listed_complement(lex, verb)
+    if second is not None:
+        return min(verb.i, second.i), max(verb.i, second.i) + 1
+    end = verb.i + 1
+    while end < len(verb.doc) and verb.doc[end].dep_ == "prt":
+        end += 1
+    return verb.i, end
+
+
+# Where the second word of a two-word cue hangs: a particle or adverb ("point out", "fire
+# back"), an object ("put it", "make the case") or the adjective of "make clear", which the
+# model parses as a clause or a predicate.
+_COMPLEMENT_DEPS = frozenset({"prt", "advmod", "dobj", "ccomp", "oprd", "acomp"})
 
 
 def _opens_sentence(doc: Doc, i: int, sentence_start: int) -> bool:

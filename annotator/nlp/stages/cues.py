@@ -12,7 +12,7 @@ from bisect import bisect_left
 
 import numpy
 from spacy.attrs import LOWER
-from spacy.symbols import ADJ
+from spacy.symbols import ADJ, NOUN
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
@@ -33,6 +33,7 @@ from annotator.nlp.stages.cue_relations import (
     agentless_report,
     hedge,
     intention_attribution,
+    possessed_claim,
     relation_attribution,
     stance_adjective,
     topic_attribution,
@@ -64,6 +65,9 @@ def find_cues(ctx: DocContext) -> None:
         ctx.unquoted & ctx.is_verb & ctx.lemma_in(lex.verb_cue_lemmas)
     ).tolist()
     polls = numpy.flatnonzero(ctx.unquoted & ctx.lemma_in(lex.survey_nouns)).tolist()
+    claim_nouns = numpy.flatnonzero(
+        ctx.unquoted & (ctx.pos == NOUN) & ctx.lemma_in(lex.claim_nouns)
+    ).tolist()
     other_words = numpy.flatnonzero(
         ctx.unquoted
         & (
@@ -120,6 +124,10 @@ def find_cues(ctx: DocContext) -> None:
                 report = hedge(tok)
                 if report is not None:
                     unit.agentless.append(report)
+        for i in _within(claim_nouns, unit):
+            attr = possessed_claim(ctx, doc[i])
+            if attr is not None:
+                found.append(attr)
         for s, e in according:
             if unit.start <= s < unit.end and quoted[s] < 0:
                 attr = according_to(ctx, s, e, unit.start, unit.end)
