@@ -380,6 +380,23 @@ def test_a_name_tagged_as_a_common_noun_can_hold_a_view(claims_of: ClaimsOf) -> 
     assert c.source_type == "named_person"
 
 
+def test_a_name_tagged_as_a_common_noun_takes_a_stance(claims_of: ClaimsOf) -> None:
+    claims = claims_of(
+        "Debate Night\n\nHenry Wines, a pollster, spent the night in Ohio.\n\n"
+        "Wines lashed out at the campaign over its ads."
+    )
+    c = next(c for c in claims if "lashed" in c.text)
+    assert [r.source.text for r in c.relations if r.source] == ["Wines"]
+
+
+def test_roles_that_can_hold_a_view(claims_of: ClaimsOf) -> None:
+    # person_nouns.txt: surrogates, narrators, speechwriters … report and label.
+    (c,) = claims_of('His surrogates called him "a genius" for his tax strategy.')
+    assert c.source is not None and c.source.text == "His surrogates"
+    (c,) = claims_of("The speechwriter believes that the draft was leaked.")
+    assert c.source is not None and c.source.text == "The speechwriter"
+
+
 def test_a_part_of_a_whole_that_can_hold_a_view_holds_one(claim: Claim) -> None:
     c = claim("A majority of voters believe that the economy is getting worse.", "economy")
     assert c.source is not None and c.source.text == "A majority of voters"

@@ -453,8 +453,13 @@ def test_has_contracted_to_s_before_a_reporting_verb_is_active(claim: Claim) -> 
     c = claim("Since the spring, he's said the same thing at every rally.", "same thing")
     assert c.source is not None and c.source.text == "he"
     assert c.cue is not None and c.cue.text == "said"
-    # Near miss: "it's said that …" is a passive with no one named.
+    # "he's said he will …": a clause with a subject of its own is no passive's either.
+    c = claim("Since June, he's said he will fight the levy.", "levy")
+    assert c.source is not None and c.source.text == "he"
+    # Near misses: "it's said that …", "it's said he …" are passives with no one named.
     c = claim("It's said that the mill will close by June.", "mill")
+    assert c.source is None
+    c = claim("It's said he was once rich.", "rich")
     assert c.source is None
 
 

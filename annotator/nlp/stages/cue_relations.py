@@ -20,14 +20,13 @@ from annotator.nlp.grammar import TEMPORAL_SUBORDINATORS
 from annotator.nlp.phrases import relayed, source_span, subtree_range
 from annotator.nlp.stages.cue_verbs import (
     Source,
-    can_report,
     clause_content,
     cue_extent,
     relation_content,
     source_of,
     that_clause,
 )
-from annotator.nlp.stages.subjects import SUBJECT_FINDERS
+from annotator.nlp.stages.subjects import SUBJECT_FINDERS, can_hold_view
 
 # A verb in these roles is no predicate of its own ("a supporting role", "the endorsed bill").
 _NOT_PREDICATE = frozenset({"amod", "compound", "aux", "auxpass", "nmod", "acomp"})
@@ -39,7 +38,7 @@ def _source(ctx: DocContext, verb: Token) -> Source | None:
         subj, rule = finder(ctx, verb)
         if subj is not None:
             found = source_of(ctx, verb, verb, subj, rule)
-            if found is None or not can_report(found.head, ctx.lex):
+            if found is None or not can_hold_view(ctx, found.head):
                 return None
             return found
     return None
@@ -132,7 +131,7 @@ def possessed_claim(ctx: DocContext, noun: Token) -> Attribution | None:
     noun of ``claim_nouns.txt`` with a possessor that can hold a view and a "that" clause."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     clauses = [subtree_range(c) for c in noun.children if that_clause(c)]
-    if owner is None or not clauses or not can_report(owner, ctx.lex):
+    if owner is None or not clauses or not can_hold_view(ctx, owner):
         return None
     # The owner stands where the subject of a verb would ("Trump claimed that …").
     source = Source(owner, rules.SOURCE_SUBJECT.id)

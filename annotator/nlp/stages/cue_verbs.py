@@ -29,7 +29,7 @@ from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.phrases import by_agent, relayed, source_span, subtree_range
 from annotator.nlp.stages.subjects import (
     SUBJECT_FINDERS,
-    can_report,
+    can_hold_view,
     fronted_name,
     is_document,
     mistagged_name,
@@ -88,7 +88,7 @@ def verb_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
         # "cut its forecast, blaming higher costs": a reason, not a report; but "opposed
         # the ruling, calling it “ill-founded”" labels it in the source's words.
         return None
-    if weak and not (can_report(src, lex) or mistagged_name(ctx, src)):
+    if weak and not can_hold_view(ctx, src):
         return None  # "the corner found Ortega unmarked", "the storm showed its force"
     # A report the claim does not rest on is still a relation: one embedded in a relative
     # clause of the writer's sentence ("… which the US says are …"), a negated one
@@ -107,7 +107,7 @@ def verb_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
         # No report, but maybe a request or a stance ("asked Turkey to delay", "rejected
         # the plan"): a noun object alone counts only for verbs of stance ("added 500
         # jobs", "raised $2 million" are no relation).
-        children = _about_children(verb) if can_report(src, lex) else []
+        children = _about_children(verb) if can_hold_view(ctx, src) else []
         if second is not None and second.pos_ == "PRON":
             return None  # "put it on the table": "put it" reports only as a manner of saying
         if lemma not in lex.relation_verbs:

@@ -59,13 +59,28 @@ def _after_dateline(subj: Token, verb: Token) -> Token:
 
 
 def _perfect_read_as_passive(verb: Token) -> list[Token]:
-    """ "he's said the same thing": the model reads "'s" as "is" and makes a passive; with
-    an object the verb is active and "'s" is "has", so the passive subject is the subject."""
+    """ "he's said the same thing", "he's said he'll fight": the model reads "'s" as "is"
+    and makes a passive; with an object, or a clause with a subject of its own after a
+    subject that is no dummy "it", the verb is active and "'s" is "has", so the passive
+    subject is the subject."""
     if not any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children):
         return []
-    if not any(c.dep_ == "dobj" for c in verb.children):
-        return []
-    return [c for c in verb.children if c.dep_ == "nsubjpass"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return subjects
+    if any(s.lower_ in ("it", "there") for s in subjects):
+        return []  # "it's said he was rich": a true passive
+    clause = any(
+        c.dep_ == "ccomp" and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+        for c in verb.children
+    )
+    return subjects if clause else []
+
+
+def can_hold_view(ctx: DocContext, token: Token) -> bool:
+    """Whether a subject can hold a view: one that can report (can_report), or a name the
+    model tagged as a common word ("Sanders" read as the plural of "sander")."""
+    return can_report(token, ctx.lex) or mistagged_name(ctx, token)
 
 
 def mistagged_name(ctx: DocContext, token: Token) -> bool:
