@@ -44,6 +44,12 @@ def verb_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
         # '"...," Okonjo told supporters' parsed as a noun phrase ("Okonjo told" modifying
         # "supporters"): the order around the closing quotation mark still says who spoke.
         return after_quote(ctx, verb)
+    if verb.dep_ == "conj" and ctx.quoted[verb.head.i] >= 0 and ctx.quoted[verb.i] < 0:
+        # '"…," Ramos, 58, told AFP' parsed as a verb coordinated with the quotation's:
+        # its subject would be the quotation's own.
+        quoted_speaker = after_quote(ctx, verb)
+        if quoted_speaker is not None:
+            return quoted_speaker
     if _noun_read_as_verb(lex, verb) is not None:
         return None  # "Hospital reports … indicate": "reports" is the source, not a cue
     misread = _report_of_misread_document(ctx, verb)
@@ -509,16 +515,19 @@ def after_quote(ctx: DocContext, verb: Token) -> Attribution | None:
     if k < first:
         return None
     words = doc[k + 1 : verb.i]
+    # An apposition between commas belongs to the source ("Ramos, 58,", "Ruiz, a baker,").
+    named = [t for t in words if t.text != ","]
     if (
         k - 2 < sent_start
         or doc[k - 1].text not in (",", "?", "!")
         or quoted[k - 2] < 0
-        or not 1 <= len(words) <= 6
-        or any(t.is_punct or t.pos_ in ("VERB", "AUX", "ADP") for t in words)
+        or not 1 <= len(named) <= 6
+        or any(t.is_punct or t.pos_ in ("VERB", "AUX", "ADP") for t in named)
         or not (words[0].text[:1].isupper() or words[0].lower_ in ("the", "a", "an"))
+        or words[0].text == ","
     ):
         return None
-    head = words[-1]
+    head = next((t.nbor(-1) for t in words if t.text == ","), named[-1])  # "Ramos", not "58"
     qi = quoted[k - 2]
     lo = k - 2
     while lo > 0 and quoted[lo - 1] == qi:
