@@ -464,6 +464,7 @@ def test_evaluation_verbs_record_relations(claims_of: ClaimsOf) -> None:
         ("The mayor downplayed the risk of flooding.", "downplayed"),
         ("Keller brushed aside questions about the budget.", "brushed aside"),
         ("The mayor hammered the council over the delays.", "hammered"),
+        ("The mayor blamed the council's budget cuts.", "blamed"),
     ):
         (c,) = claims_of(text)
         cues = [r.cue.text for r in c.relations if r.cue] + ([c.cue.text] if c.cue else [])
