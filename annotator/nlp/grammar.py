@@ -31,7 +31,7 @@ FRAME_DEPS = frozenset(
     }
 )
 # Children left out of a source span: they say what the source did, not who it is.
-SOURCE_DROP = frozenset({"relcl", "acl", "advcl", "parataxis", "ccomp"})
+SOURCE_DROP = frozenset({"relcl", "acl", "advcl", "parataxis"})
 # Entity labels of bodies and places (the model tags many organisations GPE or NORP).
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 

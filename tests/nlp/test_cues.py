@@ -391,8 +391,8 @@ def test_a_name_tagged_as_a_common_noun_takes_a_stance(claims_of: ClaimsOf) -> N
 
 def test_roles_that_can_hold_a_view(claims_of: ClaimsOf) -> None:
     # person_nouns.txt: surrogates, narrators, speechwriters … report and label.
-    (c,) = claims_of('His surrogates called him "a genius" for his tax strategy.')
-    assert c.source is not None and c.source.text == "His surrogates"
+    (c,) = claims_of('The mayor\'s surrogates called the ferry plan "a triumph" on Sunday.')
+    assert c.source is not None and c.source.text == "The mayor's surrogates"
     (c,) = claims_of("The speechwriter believes that the draft was leaked.")
     assert c.source is not None and c.source.text == "The speechwriter"
 

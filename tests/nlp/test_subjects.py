@@ -210,15 +210,10 @@ def test_speaker_with_an_age_after_a_quotation(claims_of: ClaimsOf) -> None:
     # The pinned model coordinates "told" with the quotation's verb, whose subject ("We")
     # is the quotation's own.
     (c,) = claims_of(
-        "“We were tremendously wrong to not have stopped the ferry from the beginning,” "
-        "Ramos, 58, told AFP in an interview in Lima on Monday."
+        "“We were foolish to ignore the warnings about the dam,” Dufresne, 71, told AFP in "
+        "an interview in Lima on Monday."
     )
-    assert c.source is not None and c.source.text == "Ramos"
-    # The model hangs the quotation on the name as its clause: no part of the source.
-    (c,) = claims_of(
-        "“Basically all of my customers are with girls,” Butz, 49, told The Huffington Post."
-    )
-    assert c.source is not None and c.source.text == "Butz"
+    assert c.source is not None and c.source.text == "Dufresne"
 
 
 # Relays: 'cited by', 'reviewed by', 'citing' (relay.cited_by, source.citing).

@@ -80,7 +80,7 @@ class Lexicon:
     quoting_verbs: frozenset[str] = frozenset()  # "quoted as saying"
     naming_verbs: frozenset[str] = frozenset()  # "called it a disgrace"
     survey_nouns: frozenset[str] = frozenset()  # "In a Post-ABC poll, …"
-    claim_nouns: frozenset[str] = frozenset()  # "Trump's claim that …"
+    claim_nouns: frozenset[str] = frozenset()  # "the governor's claim that …"
 
     @cached_property
     def stance_frames(self) -> dict[str, str]:

@@ -127,7 +127,7 @@ def relation_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
 
 
 def possessed_claim(ctx: DocContext, noun: Token) -> Attribution | None:
-    """ "Trump's claim that thousands celebrated", "his assertion that the deal is dead": a
+    """ "the governor's claim that the dam is safe", "his assertion that the ferry pays": a
     noun of ``claim_nouns.txt`` with a possessor that can hold a view and a "that" clause."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     clauses = [subtree_range(c) for c in noun.children if that_clause(c)]

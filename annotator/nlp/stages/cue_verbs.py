@@ -45,7 +45,7 @@ def verb_attribution(ctx: DocContext, verb: Token) -> Attribution | None:
         # "supporters"): the order around the closing quotation mark still says who spoke.
         return after_quote(ctx, verb)
     if verb.dep_ == "conj" and ctx.quoted[verb.head.i] >= 0 and ctx.quoted[verb.i] < 0:
-        # '"…," Ramos, 58, told AFP' parsed as a verb coordinated with the quotation's:
+        # '"…," Dufresne, 71, told AFP' parsed as a verb coordinated with the quotation's:
         # its subject would be the quotation's own.
         quoted_speaker = after_quote(ctx, verb)
         if quoted_speaker is not None:
@@ -515,7 +515,7 @@ def after_quote(ctx: DocContext, verb: Token) -> Attribution | None:
     if k < first:
         return None
     words = doc[k + 1 : verb.i]
-    # An apposition between commas belongs to the source ("Ramos, 58,", "Ruiz, a baker,").
+    # An apposition between commas belongs to the source ("Dufresne, 71,", "Ruiz, a baker,").
     named = [t for t in words if t.text != ","]
     if (
         k - 2 < sent_start
@@ -527,7 +527,7 @@ def after_quote(ctx: DocContext, verb: Token) -> Attribution | None:
         or words[0].text == ","
     ):
         return None
-    head = next((t.nbor(-1) for t in words if t.text == ","), named[-1])  # "Ramos", not "58"
+    head = next((t.nbor(-1) for t in words if t.text == ","), named[-1])  # the name, not "71"
     qi = quoted[k - 2]
     lo = k - 2
     while lo > 0 and quoted[lo - 1] == qi:
