@@ -344,6 +344,7 @@ def test_according_to_looks_past_a_parenthesis(claim: Claim) -> None:
         ("The mayor angered residents last week by saying that the pool would close.", "The mayor"),
         ("She made a point of saying the library would stay open.", "She"),
         ("He faces criticism after saying in a debate that taxes would rise.", "He"),
+        ('The mayor deflected questions before saying, "It is time to move on."', "The mayor"),
     ],
 )
 def test_a_reporting_gerund_after_a_preposition_reports_for_the_clause_subject(
@@ -352,6 +353,11 @@ def test_a_reporting_gerund_after_a_preposition_reports_for_the_clause_subject(
     c = claim(text, "saying")
     assert c.source is not None and c.source.text == source
     assert c.cue is not None and c.cue.text == "saying"
+
+
+def test_a_gerund_after_an_adjective_reports_for_the_subject(claims_of: ClaimsOf) -> None:
+    (c,) = claims_of("The senator was gracious in declaring victory on Tuesday night.")
+    assert [r.source.text for r in c.relations if r.source] == ["The senator"]
 
 
 def test_without_saying_reports_nothing(claim: Claim) -> None:

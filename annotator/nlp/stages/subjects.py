@@ -177,7 +177,9 @@ def participle_subject(ctx: DocContext, verb: Token) -> Found:
         # "landed in hot water by saying that …", "made a point of saying …": the gerund
         # reports for the subject of the clause the preposition hangs on.
         clause = clause.head
-        while clause.pos_ in ("NOUN", "PROPN") and clause.dep_ in ("dobj", "attr"):
+        # Up to the verb: "made a point of saying", "was magnanimous in declaring", "ended
+        # the meeting on Friday by announcing" (the model may hang the phrase on a noun).
+        while clause.pos_ in ("NOUN", "PROPN", "ADJ") and clause.dep_ in _PHRASE_DEPS:
             clause = clause.head
     elif verb.dep_ not in ("advcl", "conj"):
         return NOT_FOUND
@@ -189,7 +191,9 @@ def participle_subject(ctx: DocContext, verb: Token) -> Found:
 
 # Prepositions before a reporting gerund that leave the report to the clause's subject
 # ("by saying", "after saying"); "instead of saying" and "without saying" report nothing.
-_GERUND_PREPS = frozenset({"by", "after", "of", "in", "while", "when"})
+_GERUND_PREPS = frozenset({"by", "after", "before", "of", "in", "upon", "while", "when"})
+# Roles of the words between such a preposition and its clause's verb.
+_PHRASE_DEPS = frozenset({"dobj", "attr", "acomp", "pobj", "npadvmod"})
 
 
 def is_source_noun(lex: Lexicon, noun: Token) -> bool:
