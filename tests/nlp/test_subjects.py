@@ -360,6 +360,15 @@ def test_a_gerund_after_an_adjective_reports_for_the_subject(claims_of: ClaimsOf
     assert [r.source.text for r in c.relations if r.source] == ["The senator"]
 
 
+def test_what_someone_went_on_to_say_is_theirs(claims_of: ClaimsOf) -> None:
+    # The model reads "to explain" after "went on" as a purpose clause.
+    (c,) = claims_of("The harbour master went on to explain how he believes the pier will fail.")
+    assert c.source is not None and c.source.text == "The harbour master"
+    assert c.cue is not None and c.cue.text == "explain"
+    (c,) = claims_of("The ferry crew went on to win the regatta.")
+    assert c.source is None and c.relations == []
+
+
 def test_without_saying_reports_nothing(claim: Claim) -> None:
     assert claim("He left the room without saying a word.", "room").source is None
 

@@ -127,11 +127,8 @@ def controller_subject(ctx: DocContext, verb: Token) -> Found:
     """ "Sanders is choosing not to respond", "she continued to insist that …", "Clinton
     seemed to confirm …": a verb in an infinitive complement reports for the subject of
     the verb it completes."""
-    if (
-        verb.dep_ != "xcomp"
-        or verb.head.i == verb.i
-        or verb.head.pos_ not in ("VERB", "AUX", "ADJ")
-    ):
+    completes = verb.dep_ == "xcomp" or _continued(verb)
+    if not completes or verb.head.pos_ not in ("VERB", "AUX", "ADJ"):
         return NOT_FOUND
     subj, _ = subject(ctx, verb.head)
     if subj is None and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
@@ -141,6 +138,18 @@ def controller_subject(ctx: DocContext, verb: Token) -> Found:
     if subj is not None and subj.lower_ == "it" and verb.head.lemma_ == "be":
         return NOT_FOUND  # "it is the best to see", "it is early to say"
     return (subj, rules.SOURCE_CONTROLLER.id) if subj is not None else NOT_FOUND
+
+
+def _continued(verb: Token) -> bool:
+    """ "She went on to explain how …": the model reads the infinitive after "went on" as a
+    purpose; it is what the subject did next."""
+    head = verb.head
+    return (
+        verb.dep_ == "advcl"
+        and head.lemma_.lower() == "go"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children)
+    )
 
 
 def agent_subject(ctx: DocContext, verb: Token) -> Found:
