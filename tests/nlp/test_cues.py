@@ -477,6 +477,10 @@ def test_speaking_about_a_topic_is_a_relation_speaking_somewhere_is_not(
     for text, cue in (
         ("Ana Ruiz also spoke about the proposed ferry tax.", "spoke"),
         ("Keller spoke out sharply against the ban.", "spoke out"),
+        ("The mayor campaigned against the ferry levy all summer.", "campaigned"),
+        ("Ana Ruiz touched on the harbour budget.", "touched"),
+        ("The two candidates sparred over the budget on Tuesday.", "sparred"),
+        ("Keller opened up about his illness last week.", "opened up"),
     ):
         (c,) = claims_of(text)
         assert [r.cue.text for r in c.relations if r.cue] == [cue], text
@@ -485,9 +489,11 @@ def test_speaking_about_a_topic_is_a_relation_speaking_somewhere_is_not(
     for text in (
         "Ruiz will speak at the harbour festival.",
         "An official spoke on condition of anonymity.",
+        "Keller opened the shop on Monday.",
+        "The two boxers sparred in the gym.",
     ):
         (c,) = claims_of(text)
-        assert not any(r.cue and r.cue.text.startswith("spoke") for r in c.relations), text
+        assert c.relations == [], text
 
 
 def test_stance_verbs_without_a_stance_are_narration(claim: Claim) -> None:
