@@ -104,6 +104,11 @@ class Lexicon:
         return frozenset(e for e in self.cue_verbs | self.relation_verbs if " " in e)
 
     @cached_property
+    def two_word_heads(self) -> frozenset[str]:
+        """The verbs that open a two-word entry ("point", "make", "take")."""
+        return frozenset(e.split()[0] for e in self.two_word_verbs)
+
+    @cached_property
     def verb_cue_lemmas(self) -> frozenset[str]:
         """Every lemma a verb can cue with: reports, stances, intentions, relations, topics
         and passive reports."""

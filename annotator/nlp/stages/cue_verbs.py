@@ -450,6 +450,8 @@ def report_lemma(lex: Lexicon, verb: Token) -> str:
 def _listed_complement(lex: Lexicon, verb: Token) -> Token | None:
     """The particle or complement that makes the verb a listed two-word cue."""
     lemma = verb.lemma_.lower()
+    if lemma not in lex.two_word_heads:
+        return None
     for child in verb.children:
         if (
             child.dep_ in _COMPLEMENT_DEPS

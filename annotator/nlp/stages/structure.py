@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.tokens import Doc
 
 from annotator.nlp.context import DocContext, Unit
@@ -26,7 +27,7 @@ _ELISION = re.compile(r"['‘’](?:\d\d|em\b|til\b|n\b|cause\b|tis\b)", re.IGNO
 def find_structure(ctx: DocContext) -> None:
     """Fill ``ctx.paras``, ``units``, ``quotes``, ``quoted``, ``unit_of``, ``headline_paras``."""
     doc = ctx.doc
-    ctx.paras, ctx.units = _paragraphs_and_units(doc)
+    ctx.paras, ctx.units = _paragraphs_and_units(doc, ctx.text)
     ctx.quotes = _quotes(ctx)
     ctx.quoted = [-1] * len(doc)
     for qi, (qs, qe) in enumerate(ctx.quotes):
@@ -41,20 +42,22 @@ def find_structure(ctx: DocContext) -> None:
     ctx.headline_paras = _headline_paragraphs(ctx)
 
 
-def _paragraphs_and_units(doc: Doc) -> tuple[list[tuple[int, int]], list[Unit]]:
+def _paragraphs_and_units(doc: Doc, text: str) -> tuple[list[tuple[int, int]], list[Unit]]:
     paras: list[tuple[int, int]] = []
     para_of = [0] * len(doc)
     start: int | None = None
-    for tok in doc:
-        if tok.is_space and "\n" in tok.text:
+    # From arrays, not Token objects: this loop runs over every token of the article.
+    table = doc.to_array([IS_SPACE, IDX, LENGTH]).tolist()
+    for i, (is_space, idx, length) in enumerate(table):
+        if is_space and "\n" in text[idx : idx + length]:
             if start is not None:
-                paras.append((start, tok.i))
+                paras.append((start, i))
                 start = None
-            para_of[tok.i] = len(paras)
+            para_of[i] = len(paras)
             continue
-        if start is None and not tok.is_space:
-            start = tok.i
-        para_of[tok.i] = len(paras)
+        if start is None and not is_space:
+            start = i
+        para_of[i] = len(paras)
     if start is not None:
         paras.append((start, len(doc)))
     units: list[Unit] = []
