@@ -45,6 +45,14 @@ def resolve(ctx: DocContext) -> None:
         and ent[0].text not in lex.given_names  # "Marcus Bell" mis-tagged ORG
     )
     mentions = ctx.mentions
+    surnames: dict[tuple[int, int], list[str]] = {}  # by (head, end): asked once per claim
+
+    def surnames_of(m: Mention) -> list[str]:
+        key = (m.head, m.end)
+        if key not in surnames:
+            surnames[key] = _surnames(doc, m)
+        return surnames[key]
+
     ctx.gender = gender = {}
     previous: Draft | None = None
     forward: list[tuple[Draft, Draft]] = []
@@ -110,7 +118,7 @@ def resolve(ctx: DocContext) -> None:
             name
             for m in mentions
             if m.info.source_type == "named_person"
-            for name in _surnames(doc, m)
+            for name in surnames_of(m)
         )
         speaker = a.source_rule == rules.SOURCE_SPEAKER_LABEL.id
         info = classify_source(ctx, a.src_start, a.src_end, head, known, known_orgs, speaker)
