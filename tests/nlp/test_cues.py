@@ -221,6 +221,13 @@ def test_a_verb_with_its_listed_complement_is_a_cue(claims_of: ClaimsOf) -> None
         assert c.source is None and c.relations == [], text
 
 
+def relation_cues(claims_of: ClaimsOf, text: str) -> list[str]:
+    """The cues of the relations in the text's one claim, which stays the writer's."""
+    (c,) = claims_of(text)
+    assert c.source is None, text
+    return [r.cue.text for r in c.relations if r.cue]
+
+
 def test_a_verb_with_a_listed_noun_of_stance_records_a_relation(claims_of: ClaimsOf) -> None:
     # relation_verbs.txt lists "take aim", "make secret", "make joke", "pay tribute" ...
     for text, cue in (
@@ -230,9 +237,7 @@ def test_a_verb_with_a_listed_noun_of_stance_records_a_relation(claims_of: Claim
         ("Keller made a joke about the harbour master.", "made a joke"),
         ("The governor paid tribute to the lifeboat crews.", "paid tribute"),
     ):
-        (c,) = claims_of(text)
-        assert [r.cue.text for r in c.relations if r.cue] == [cue], text
-        assert c.source is None  # the claim stays the writer's
+        assert relation_cues(claims_of, text) == [cue], text
     for text in ("The bakery made a profit on bread.", "The guards took the boat to port."):
         (c,) = claims_of(text)
         assert c.relations == [], text
@@ -482,9 +487,7 @@ def test_speaking_about_a_topic_is_a_relation_speaking_somewhere_is_not(
         ("The two candidates sparred over the budget on Tuesday.", "sparred"),
         ("Keller opened up about his illness last week.", "opened up"),
     ):
-        (c,) = claims_of(text)
-        assert [r.cue.text for r in c.relations if r.cue] == [cue], text
-        assert c.source is None  # the claim stays the writer's
+        assert relation_cues(claims_of, text) == [cue], text
     # Near misses: where or to whom someone spoke, and how a source is hidden.
     for text in (
         "Ruiz will speak at the harbour festival.",
