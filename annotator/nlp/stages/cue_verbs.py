@@ -439,9 +439,9 @@ def _content(
 
 
 def report_lemma(lex: Lexicon, verb: Token) -> str:
-    """The verb's lemma, with its particle or complement when ``cue_verbs.txt`` lists the
-    two together ("pointed out" is "point out", "made it clear" is "make clear", "as she
-    put it" is "put it"; "pointed to" is "point")."""
+    """The verb's lemma, with its particle or complement when ``cue_verbs.txt`` or
+    ``relation_verbs.txt`` lists the two together ("pointed out" is "point out", "made it
+    clear" is "make clear", "took aim" is "take aim"; "pointed to" is "point")."""
     word = _listed_complement(lex, verb)
     lemma = verb.lemma_.lower()
     return lemma if word is None else f"{lemma} {word.lemma_.lower()}"
